@@ -1,0 +1,110 @@
+"""sinorus: the typed, sourced dataset of Sino-Russian military and security cooperation.
+
+>>> import sinorus
+>>> ds = sinorus.load()
+>>> ds["yu-bin-2016"].kind
+'source'
+"""
+
+from __future__ import annotations
+
+import threading
+from os import PathLike
+from typing import TYPE_CHECKING, Any
+
+from sinorus._version import DATA_VERSION, __version__
+
+if TYPE_CHECKING:
+    from sinorus.dataset import Dataset
+    from sinorus.errors import DataError, Problem, SinorusError
+    from sinorus.models import (
+        EDTF,
+        ORGANISATIONS,
+        Agreement,
+        ArmsTransfer,
+        Citation,
+        Discrepancy,
+        Event,
+        Exercise,
+        Force,
+        Money,
+        Quantity,
+        Record,
+        RecordBase,
+        Source,
+    )
+
+__all__ = [
+    "DATA_VERSION",
+    "EDTF",
+    "ORGANISATIONS",
+    "Agreement",
+    "ArmsTransfer",
+    "Citation",
+    "DataError",
+    "Dataset",
+    "Discrepancy",
+    "Event",
+    "Exercise",
+    "Force",
+    "Money",
+    "Problem",
+    "Quantity",
+    "Record",
+    "RecordBase",
+    "SinorusError",
+    "Source",
+    "__version__",
+    "load",
+]
+
+_LAZY = {
+    "Dataset": "sinorus.dataset",
+    "DataError": "sinorus.errors",
+    "Problem": "sinorus.errors",
+    "SinorusError": "sinorus.errors",
+}
+_packaged: Dataset | None = None
+_packaged_lock = threading.Lock()
+
+
+def load(
+    path: str | PathLike[str] | None = None,
+    *,
+    with_packaged: bool = False,
+    allow_overrides: bool = False,
+) -> Dataset:
+    """Load a dataset.
+
+    With no ``path``: the packaged dataset, read and validated on first call, then
+    cached (safe to call from many threads; every call returns the same object).
+
+    With ``path`` (a YAML file or a folder searched recursively): a user's records in
+    the same format and with the same checks, on their own, or on top of the packaged
+    data with ``with_packaged=True``. There an id the packaged data already uses is an
+    error unless ``allow_overrides=True``.
+
+    Raises:
+        sinorus.DataError: listing every problem, each with file, line and field.
+    """
+    from pathlib import Path
+
+    from sinorus.loading.load import load_dataset, packaged_data_dir
+
+    if path is None:
+        global _packaged
+        with _packaged_lock:
+            if _packaged is None:
+                _packaged = load_dataset([packaged_data_dir()])
+            return _packaged
+    base = load() if with_packaged else None
+    return load_dataset([Path(path)], base=base, allow_overrides=allow_overrides)
+
+
+def __getattr__(name: str) -> Any:
+    import importlib
+
+    module = _LAZY.get(name, "sinorus.models" if name in __all__ else None)
+    if module is None:
+        raise AttributeError(f"module 'sinorus' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)

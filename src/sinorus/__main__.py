@@ -1,0 +1,5 @@
+"""``python -m sinorus``: the command-line interface."""
+
+from sinorus.cli import main
+
+raise SystemExit(main())

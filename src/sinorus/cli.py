@@ -1,0 +1,224 @@
+"""The ``sinorus`` command: statistics, lookups, listings, validation and export."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import sinorus
+from sinorus.dataset import Dataset
+from sinorus.errors import DataError, SinorusError
+from sinorus.export import FORMATS, export, record_to_json
+from sinorus.models.records import RECORD_TYPES, RecordBase
+from sinorus.query import actors_of
+
+__all__ = ["main"]
+
+
+class CommandError(Exception):
+    """A user error to report on one line, with exit status 2."""
+
+
+def _dataset(args: argparse.Namespace) -> Dataset:
+    if args.data is None:
+        return sinorus.load()
+    return sinorus.load(args.data, with_packaged=args.with_packaged)
+
+
+def _print_json(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def _summary_line(record: RecordBase) -> str:
+    when = str(record.date_value) if record.date_value is not None else "-"
+    actors = ",".join(actors_of(record))
+    return f"{when:<23} {record.kind:<13} {record.id:<48} {record.name}" + (f"  [{actors}]" if actors else "")
+
+
+def _stats(args: argparse.Namespace) -> int:
+    ds = _dataset(args)
+    counts = ds.counts()
+    years = [r.date_value.earliest.year for r in ds.timeline() if r.date_value and r.date_value.earliest != date.min]
+    stats = {
+        "version": sinorus.__version__,
+        "data_version": sinorus.DATA_VERSION,
+        "records": len(ds),
+        "by_kind": counts,
+        "citations": sum(len(r.citations) for r in ds),
+        "discrepancies": len(ds.discrepancies()),
+    }
+    if args.json:
+        _print_json(stats)
+        return 0
+    print(f"sinorus {stats['version']}, data {stats['data_version']}")
+    print(f"{len(ds)} records")
+    for kind, n in counts.items():
+        print(f"  {kind:<14}{n:>6}")
+    print(f"{stats['citations']} citations, {stats['discrepancies']} recorded discrepancies")
+    if years:
+        print(f"dated records span {min(years)}-{max(years)}")
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    ds = _dataset(args)
+    record = ds.get(args.id)
+    if record is None:
+        suggestions = ", ".join(r.id for r in ds.search(args.id, limit=3))
+        hint = f" (did you mean: {suggestions})" if suggestions else ""
+        raise CommandError(f"no record with id {args.id!r}{hint}")
+    data = record_to_json(record)
+    if args.json:
+        _print_json(data)
+        return 0
+    for key, value in data.items():
+        if value in (None, [], ()):
+            continue
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            print(f"{key}:")
+            for item in value:
+                lines = [f"{k}: {v}" for k, v in item.items() if v is not None]
+                print("  - " + "\n    ".join(lines))
+        else:
+            print(f"{key}: {', '.join(map(str, value)) if isinstance(value, list) else value}")
+    return 0
+
+
+def _search(args: argparse.Namespace) -> int:
+    found = _dataset(args).search(args.text, kind=args.kind, limit=args.limit)
+    return _print_records(found, args.json)
+
+
+def _list(args: argparse.Namespace) -> int:
+    try:
+        found = _dataset(args).filter(
+            kind=args.kind,
+            participants=args.participant or (),
+            any_participant=args.any_participant or (),
+            year=args.year,
+            start=args.start,
+            end=args.end,
+            series=args.series,
+            type=args.type,
+            status=args.status,
+            domain=args.domain,
+            source=args.source,
+        )
+    except ValueError as error:
+        raise CommandError(str(error)) from None
+    return _print_records(found, args.json)
+
+
+def _print_records(records: Sequence[RecordBase], as_json: bool) -> int:
+    if as_json:
+        _print_json([record_to_json(r) for r in records])
+    else:
+        for record in records:
+            print(_summary_line(record))
+        print(f"({len(records)} record{'s' if len(records) != 1 else ''})", file=sys.stderr)
+    return 0
+
+
+def _discrepancies(args: argparse.Namespace) -> int:
+    pairs = _dataset(args).discrepancies()
+    if args.json:
+        _print_json([{"id": r.id, **d.model_dump(mode="json")} for r, d in pairs])
+        return 0
+    for record, discrepancy in pairs:
+        print(f"{record.id}  {discrepancy.field} [{discrepancy.nature}]: {discrepancy.value!r}")
+        print(f"    {discrepancy.note}")
+    print(f"({len(pairs)} discrepancies)", file=sys.stderr)
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    if args.path is None:
+        ds = sinorus.load()
+        where = "packaged data"
+    else:
+        ds = sinorus.load(args.path, with_packaged=args.with_packaged)
+        where = str(args.path)
+    print(f"{where}: {len(ds)} records valid")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    ds = _dataset(args)
+    records = ds.filter(kind=args.kind) if args.kind else ds.records
+    count = export(records, args.output, args.format)
+    print(f"wrote {count} records to {args.output}", file=sys.stderr)
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sinorus", description=sinorus.__doc__)
+    parser.add_argument("--version", action="version", version=f"sinorus {sinorus.__version__}")
+    data = argparse.ArgumentParser(add_help=False)
+    data.add_argument("--data", type=Path, help="read records from this file or folder instead of the packaged data")
+    data.add_argument("--with-packaged", action="store_true", help="with --data: load it on top of the packaged data")
+    as_json = argparse.ArgumentParser(add_help=False)
+    as_json.add_argument("--json", action="store_true", help="print JSON")
+    kinds = list(RECORD_TYPES)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    stats = commands.add_parser("stats", parents=[data, as_json], help="count the records")
+    stats.set_defaults(run=_stats)
+
+    show = commands.add_parser("show", parents=[data, as_json], help="show one record")
+    show.add_argument("id")
+    show.set_defaults(run=_show)
+
+    search = commands.add_parser("search", parents=[data, as_json], help="find records by name, fuzzily")
+    search.add_argument("text")
+    search.add_argument("--kind", choices=kinds)
+    search.add_argument("--limit", type=int, default=10)
+    search.set_defaults(run=_search)
+
+    listing = commands.add_parser("list", parents=[data, as_json], help="list records of a kind, filtered")
+    listing.add_argument("kind", choices=kinds)
+    listing.add_argument("--participant", action="append", metavar="CODE", help="must involve (repeat: all of)")
+    listing.add_argument("--any-participant", action="append", metavar="CODE", help="involves any of these")
+    listing.add_argument("--year", type=int)
+    listing.add_argument("--start", metavar="EDTF", help="dated on or after")
+    listing.add_argument("--end", metavar="EDTF", help="dated on or before")
+    for name in ("series", "type", "status", "domain", "source"):
+        listing.add_argument(f"--{name}")
+    listing.set_defaults(run=_list)
+
+    discrepancies = commands.add_parser(
+        "discrepancies", parents=[data, as_json], help="list recorded discrepancies between sources"
+    )
+    discrepancies.set_defaults(run=_discrepancies)
+
+    validate = commands.add_parser("validate", help="check record files (default: the packaged data)")
+    validate.add_argument("path", nargs="?", type=Path)
+    validate.add_argument("--with-packaged", action="store_true", help="check PATH on top of the packaged data")
+    validate.set_defaults(run=_validate)
+
+    export_cmd = commands.add_parser("export", parents=[data], help="write the records to a file")
+    export_cmd.add_argument("--format", choices=list(FORMATS), default="jsonl")
+    export_cmd.add_argument("-o", "--output", type=Path, required=True)
+    export_cmd.add_argument("--kind", choices=kinds)
+    export_cmd.set_defaults(run=_export)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = _parser().parse_args(argv)
+    try:
+        status: int = args.run(args)
+    except BrokenPipeError:  # pragma: no cover - output piped into head
+        return 0
+    except DataError as error:
+        print(f"sinorus: {error}", file=sys.stderr)
+        return 1
+    except (SinorusError, CommandError, OSError) as error:
+        print(f"sinorus: error: {error}", file=sys.stderr)
+        return 2
+    return status

@@ -1,0 +1,345 @@
+"""The loaded dataset: immutable records with lookups, filters and links."""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
+from typing import Any, TypeVar, overload
+
+from sinorus.models.base import Discrepancy
+from sinorus.models.records import Agreement, ArmsTransfer, Event, Exercise, RecordBase, Source
+from sinorus.query import (
+    actors_of,
+    date_bounds,
+    fold,
+    match_score,
+    names_of,
+    sources_cited,
+    timeline_key,
+    type_of,
+)
+
+__all__ = ["Dataset"]
+
+R = TypeVar("R", bound=RecordBase)
+T = TypeVar("T")
+
+_MAX_BUCKETED_SPAN = 50
+"""Records spanning more years than this (open intervals) are checked on every date query."""
+_KIND_ORDER = ("event", "exercise", "agreement", "arms_transfer", "source")
+
+
+class Dataset:
+    """An immutable collection of records.
+
+    Iterating yields records in timeline order. Indexes for names, actors, years,
+    sources and links are built once, on first use, and are safe to build from
+    several threads at once.
+    """
+
+    __slots__ = ("_by_id", "_indexes", "_lock", "_records")
+    _records: tuple[RecordBase, ...]
+    _by_id: dict[str, RecordBase]
+    _indexes: dict[str, Any]
+    _lock: threading.Lock
+
+    def __init__(self, records: Iterable[RecordBase]) -> None:
+        ordered = tuple(sorted(records, key=timeline_key))
+        by_id = {record.id: record for record in ordered}
+        if len(by_id) != len(ordered):
+            raise ValueError("record ids must be unique")
+        object.__setattr__(self, "_records", ordered)
+        object.__setattr__(self, "_by_id", by_id)
+        object.__setattr__(self, "_indexes", {})
+        object.__setattr__(self, "_lock", threading.Lock())
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("a Dataset is immutable")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError("a Dataset is immutable")
+
+    # -- collection protocol -------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __iter__(self) -> Iterator[RecordBase]:
+        return iter(self._records)
+
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, str):
+            return item in self._by_id
+        return isinstance(item, RecordBase) and self._by_id.get(item.id) == item
+
+    def __getitem__(self, record_id: str) -> RecordBase:
+        try:
+            return self._by_id[record_id]
+        except KeyError:
+            raise KeyError(f"no record with id {record_id!r}") from None
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{kind}={n}" for kind, n in self.counts().items())
+        return f"<Dataset {len(self)} records: {counts}>"
+
+    @overload
+    def get(self, record_id: str) -> RecordBase | None: ...
+    @overload
+    def get(self, record_id: str, default: T) -> RecordBase | T: ...
+    def get(self, record_id: str, default: Any = None) -> Any:
+        """The record with this id, or ``default`` (None) when there is none."""
+        return self._by_id.get(record_id, default)
+
+    @property
+    def records(self) -> tuple[RecordBase, ...]:
+        """Every record, in timeline order."""
+        return self._records
+
+    # -- kinds ---------------------------------------------------------------
+
+    def _of_type(self, cls: type[R]) -> tuple[R, ...]:
+        return self._index(cls.__name__, lambda: tuple(r for r in self._records if isinstance(r, cls)))
+
+    @property
+    def events(self) -> tuple[Event, ...]:
+        """The event records, in timeline order."""
+        return self._of_type(Event)
+
+    @property
+    def exercises(self) -> tuple[Exercise, ...]:
+        """The exercise records (instances and series), in timeline order."""
+        return self._of_type(Exercise)
+
+    @property
+    def agreements(self) -> tuple[Agreement, ...]:
+        """The agreement records, in timeline order."""
+        return self._of_type(Agreement)
+
+    @property
+    def arms_transfers(self) -> tuple[ArmsTransfer, ...]:
+        """The arms transfer records, in timeline order."""
+        return self._of_type(ArmsTransfer)
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """The source records, in timeline order."""
+        return self._of_type(Source)
+
+    def counts(self) -> dict[str, int]:
+        """The number of records of each kind."""
+        counts = dict.fromkeys(_KIND_ORDER, 0)
+        for record in self._records:
+            counts[record.kind] += 1
+        return counts
+
+    # -- lookups -------------------------------------------------------------
+
+    def by_name(self, name: str) -> tuple[RecordBase, ...]:
+        """Records whose id, name or an alias equals ``name``, ignoring case and spacing."""
+        index = self._index("names", self._build_name_index)
+        return tuple(self._records[i] for i in index.get(fold(name), ()))
+
+    def lookup(self, name: str) -> RecordBase:
+        """The one record with this id, name or alias; raises ``LookupError`` otherwise."""
+        if name in self._by_id:
+            return self._by_id[name]
+        found = self.by_name(name)
+        if not found:
+            raise LookupError(f"no record named {name!r}")
+        if len(found) > 1:
+            raise LookupError(f"{name!r} names {len(found)} records: {', '.join(r.id for r in found)}")
+        return found[0]
+
+    def search(self, text: str, *, kind: str | None = None, limit: int = 10) -> tuple[RecordBase, ...]:
+        """Records whose names best match ``text``, best first (fuzzy, any language)."""
+        candidates = self._records if kind is None else self.filter(kind=kind)
+        scored = [(match_score(text, names_of(r)), r) for r in candidates]
+        scored = [(score, r) for score, r in scored if score >= 0.55]
+        scored.sort(key=lambda pair: (-pair[0], timeline_key(pair[1])))
+        return tuple(r for _, r in scored[:limit])
+
+    # -- filters -------------------------------------------------------------
+
+    def filter(
+        self,
+        *,
+        kind: str | Iterable[str] | None = None,
+        participants: Iterable[str] = (),
+        any_participant: Iterable[str] = (),
+        year: int | None = None,
+        start: date | str | None = None,
+        end: date | str | None = None,
+        series: str | None = None,
+        type: str | None = None,
+        status: str | None = None,
+        domain: str | None = None,
+        source: str | None = None,
+    ) -> tuple[RecordBase, ...]:
+        """Records that match every criterion given, in timeline order.
+
+        Args:
+            kind: a record kind or several.
+            participants: actor codes that must all be involved.
+            any_participant: actor codes of which at least one must be involved.
+            year: a year the record's date may fall in.
+            start: earliest date (a ``date`` or an EDTF string) the record's date may reach.
+            end: latest date (a ``date`` or an EDTF string) the record's date may reach.
+            series: an exercise series id.
+            type: the type within the kind (event, agreement or source type, deal type,
+                exercise level).
+            status: an arms transfer status.
+            domain: an exercise or agreement domain.
+            source: a source id the record cites (directly, or through one of its parts).
+
+        Dates match by overlap: a record dated ``2016`` matches ``year=2016`` and
+        ``start="2016-05"``; records without a date never match a date criterion.
+        """
+        selected: set[int] | None = None
+
+        def narrow(ids: Iterable[int]) -> None:
+            nonlocal selected
+            selected = set(ids) if selected is None else selected.intersection(ids)
+
+        if kind is not None:
+            kinds = {kind} if isinstance(kind, str) else set(kind)
+            unknown = kinds - set(_KIND_ORDER)
+            if unknown:
+                raise ValueError(f"unknown kind(s) {sorted(unknown)}; expected {', '.join(_KIND_ORDER)}")
+            kind_index = self._index("kind", lambda: self._group(lambda r: (r.kind,)))
+            narrow(i for k in kinds for i in kind_index.get(k, ()))
+        actor_index = self._index("actors", lambda: self._group(actors_of))
+        for code in participants:
+            narrow(actor_index.get(code, ()))
+        wanted_any = tuple(any_participant)
+        if wanted_any:
+            narrow(i for code in wanted_any for i in actor_index.get(code, ()))
+        if series is not None:
+            narrow(self._index("series", lambda: self._group(_series_of)).get(series, ()))
+        if source is not None:
+            source_index = self._index("cites", lambda: self._group(sources_cited))
+            narrow(i for s in self._source_family(source) for i in source_index.get(s, ()))
+        bounds = date_bounds(start, end, year)
+        if bounds is not None:
+            narrow(self._dated_between(*bounds))
+        if selected is None:
+            candidates: Iterable[RecordBase] = self._records
+        else:
+            candidates = (self._records[i] for i in sorted(selected))
+        return tuple(r for r in candidates if _matches(r, type=type, status=status, domain=domain))
+
+    def timeline(self, **criteria: Any) -> tuple[RecordBase, ...]:
+        """Dated records matching ``criteria`` (as for :meth:`filter`), earliest first."""
+        return tuple(r for r in self.filter(**criteria) if r.date_value is not None)
+
+    # -- links ---------------------------------------------------------------
+
+    def citing(self, source_id: str) -> tuple[RecordBase, ...]:
+        """Records that cite a source, or one of its parts (a report's chapters)."""
+        return self.filter(source=source_id)
+
+    def related(self, record_id: str) -> tuple[RecordBase, ...]:
+        """Records linked to or from a record (related, series, agreement, part of)."""
+        record = self[record_id]
+        outgoing = {target for field, target in record.references() if not _is_citation(field)}
+        incoming = self._index("links", self._build_link_index).get(record_id, set())
+        linked = {self._position(i) for i in outgoing if i in self._by_id} | incoming
+        return tuple(self._records[i] for i in sorted(linked))
+
+    def discrepancies(self) -> tuple[tuple[RecordBase, Discrepancy], ...]:
+        """Every recorded discrepancy with its record, in timeline order."""
+        return tuple((r, d) for r in self._records for d in r.discrepancies)
+
+    # -- indexes -------------------------------------------------------------
+
+    def _index(self, name: str, build: Callable[[], T]) -> T:
+        try:
+            return self._indexes[name]  # type: ignore[no-any-return]
+        except KeyError:
+            pass
+        with self._lock:
+            if name not in self._indexes:
+                self._indexes[name] = build()
+            return self._indexes[name]  # type: ignore[no-any-return]
+
+    def _group(self, keys_of: Callable[[RecordBase], Iterable[str]]) -> dict[str, tuple[int, ...]]:
+        groups: defaultdict[str, list[int]] = defaultdict(list)
+        for i, record in enumerate(self._records):
+            for key in set(keys_of(record)):
+                groups[key].append(i)
+        return {key: tuple(ids) for key, ids in groups.items()}
+
+    def _position(self, record_id: str) -> int:
+        positions: dict[str, int] = self._index("positions", lambda: {r.id: i for i, r in enumerate(self._records)})
+        return positions[record_id]
+
+    def _build_name_index(self) -> dict[str, tuple[int, ...]]:
+        return self._group(lambda r: (fold(n) for n in names_of(r)))
+
+    def _build_link_index(self) -> dict[str, set[int]]:
+        links: defaultdict[str, set[int]] = defaultdict(set)
+        for i, record in enumerate(self._records):
+            for field, target in record.references():
+                if not _is_citation(field):
+                    links[target].add(i)
+        return dict(links)
+
+    def _source_family(self, source_id: str) -> set[str]:
+        children: dict[str, tuple[int, ...]] = self._index(
+            "parts", lambda: self._group(lambda r: (r.part_of,) if isinstance(r, Source) and r.part_of else ())
+        )
+        family, pending = set(), [source_id]
+        while pending:
+            current = pending.pop()
+            if current not in family:
+                family.add(current)
+                pending.extend(self._records[i].id for i in children.get(current, ()))
+        return family
+
+    def _dated_between(self, low: date, high: date) -> list[int]:
+        by_year, wide = self._index("years", self._build_year_index)
+        if high.year - low.year < len(by_year):
+            years: Iterable[int] = range(low.year, high.year + 1)
+        else:
+            years = (y for y in by_year if low.year <= y <= high.year)
+        candidates = set(wide).union(*(by_year.get(y, ()) for y in years))
+        return [i for i in candidates if _overlaps(self._records[i], low, high)]
+
+    def _build_year_index(self) -> tuple[dict[int, list[int]], list[int]]:
+        by_year: defaultdict[int, list[int]] = defaultdict(list)
+        wide: list[int] = []
+        for i, record in enumerate(self._records):
+            value = record.date_value
+            if value is None:
+                continue
+            first, last = value.earliest.year, value.latest.year
+            if last - first > _MAX_BUCKETED_SPAN:
+                wide.append(i)
+            else:
+                for year in range(first, last + 1):
+                    by_year[year].append(i)
+        return dict(by_year), wide
+
+
+def _overlaps(record: RecordBase, low: date, high: date) -> bool:
+    value = record.date_value
+    return value is not None and value.overlaps(low, high)
+
+
+def _series_of(record: RecordBase) -> tuple[str, ...]:
+    if isinstance(record, Exercise):
+        return (record.series,) if record.series else (record.id,) if record.level == "series" else ()
+    return ()
+
+
+def _is_citation(field: str) -> bool:
+    return field.startswith(("citations.", "discrepancies."))
+
+
+def _matches(record: RecordBase, *, type: str | None, status: str | None, domain: str | None) -> bool:
+    if type is not None and type_of(record) != type:
+        return False
+    if status is not None and getattr(record, "status", None) != status:
+        return False
+    return domain is None or domain in getattr(record, "domains", ())

@@ -1,0 +1,59 @@
+"""The exceptions sinorus raises."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["DataError", "Problem", "SinorusError"]
+
+
+class SinorusError(Exception):
+    """Base of every error sinorus raises on purpose."""
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the input: where it is and what it is."""
+
+    file: str
+    """The file, as given to the loader."""
+    line: int | None
+    """1-based line, when known."""
+    column: int | None
+    """1-based column, when known."""
+    field: str | None
+    """The dotted path of the field within the file (`3.citations.0.quote`), when known."""
+    message: str
+    """What is wrong."""
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        field = f" {self.field}:" if self.field else ""
+        return f"{where}:{field} {self.message}"
+
+
+class DataError(SinorusError):
+    """Input that does not load: every problem found, each with file, line and field."""
+
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(sorted(problems, key=_sort_key))
+        count = len(self.problems)
+        heading = f"{count} problem{'s' if count != 1 else ''} in the data"
+        super().__init__("\n".join([heading, *(f"  {p}" for p in self.problems)]))
+
+
+def _sort_key(problem: Problem) -> tuple[str, int, int, str]:
+    return (problem.file, problem.line or 0, problem.column or 0, problem.message)
+
+
+def display_path(path: Path) -> str:
+    """A path as the user will recognise it: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

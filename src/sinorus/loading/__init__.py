@@ -1,0 +1,6 @@
+"""Reading authored YAML into validated records."""
+
+from sinorus.loading.integrity import check_integrity
+from sinorus.loading.records import LoadedRecord, find_files, read_files
+
+__all__ = ["LoadedRecord", "check_integrity", "find_files", "read_files"]

@@ -1,0 +1,72 @@
+"""Checks that hold across a whole dataset: unique ids and references that resolve."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from sinorus.errors import Problem
+from sinorus.loading.records import LoadedRecord, problem_at
+from sinorus.models.records import Exercise, RecordBase
+
+__all__ = ["check_integrity"]
+
+# What a reference in a given field must point at; other fields may point at any record.
+_EXPECTED_KIND = {
+    "source": "source",
+    "primary_source": "source",
+    "part_of": "source",
+    "series": "exercise",
+    "agreement": "agreement",
+}
+
+
+def check_integrity(
+    loaded: Sequence[LoadedRecord],
+    known: dict[str, RecordBase] | None = None,
+    unchecked_ids: Collection[str] = (),
+) -> list[Problem]:
+    """The problems that keep ids from being unique or references from resolving.
+
+    ``known`` holds records loaded earlier (the packaged data under a user overlay)
+    that references may point at; references to ``unchecked_ids`` (records that failed
+    validation, already reported) are not reported again.
+    """
+    problems: list[Problem] = []
+    by_id: dict[str, LoadedRecord] = {}
+    for item in loaded:
+        first = by_id.get(item.record.id)
+        if first is not None:
+            problems.append(problem_at(item, "id", f"duplicate id, first defined in {_where(first)}"))
+        else:
+            by_id[item.record.id] = item
+    records = dict(known or {})
+    records.update((record_id, item.record) for record_id, item in by_id.items())
+    for item in loaded:
+        for field, target_id in item.record.references():
+            if target_id in unchecked_ids and target_id not in records:
+                continue
+            message = _reference_problem(field, target_id, records)
+            if message:
+                problems.append(problem_at(item, field, message))
+    return problems
+
+
+def _reference_problem(field: str, target_id: str, records: dict[str, RecordBase]) -> str | None:
+    target = records.get(target_id)
+    if target is None:
+        return f"refers to unknown id {target_id!r}"
+    expected = _EXPECTED_KIND.get(field.rsplit(".", 1)[-1])
+    if expected and target.kind != expected:
+        return f"{target_id!r} is {_a(target.kind)}, not {_a(expected)}"
+    if field == "series" and isinstance(target, Exercise) and target.level != "series":
+        return f"{target_id!r} is not a series (level: series)"
+    return None
+
+
+def _a(kind: str) -> str:
+    return f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"
+
+
+def _where(item: LoadedRecord) -> str:
+    problem = problem_at(item, "id", "")
+    return f"{problem.file}:{problem.line}"

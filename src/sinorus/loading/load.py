@@ -1,0 +1,61 @@
+"""Assemble a :class:`~sinorus.dataset.Dataset` from the packaged data and users' files."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from sinorus.dataset import Dataset
+from sinorus.errors import DataError, Problem, SinorusError
+from sinorus.loading.integrity import check_integrity
+from sinorus.loading.records import LoadedRecord, find_files, problem_at, read_files
+
+__all__ = ["load_dataset", "packaged_data_dir"]
+
+
+def packaged_data_dir() -> Path:
+    """The folder of the packaged record files.
+
+    An installed wheel carries them as ``sinorus/data``; a source checkout (editable
+    install) reads the authored copy at the repository's ``data/``.
+    """
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here / "data", here.parent.parent / "data"):
+        if candidate.is_dir():
+            return candidate
+    raise SinorusError(f"the packaged data is missing: no data folder in {here} (reinstall sinorus)")
+
+
+def load_dataset(
+    paths: Sequence[Path],
+    *,
+    base: Dataset | None = None,
+    allow_overrides: bool = False,
+) -> Dataset:
+    """Read, validate and check the record files under ``paths``.
+
+    With ``base`` the records are loaded on top of it: references may point at its
+    records, and an id it already has is an error unless ``allow_overrides`` is set,
+    in which case the new record replaces the old one.
+    """
+    files = find_files(paths)
+    if not files:
+        raise DataError([Problem(", ".join(map(str, paths)), None, None, None, "no .yaml or .yml record files found")])
+    result = read_files(files)
+    loaded = result.records
+    known = {r.id: r for r in base} if base is not None else {}
+    problems = list(result.problems)
+    if known and not allow_overrides:
+        problems.extend(_clash(item) for item in loaded if item.record.id in known)
+    problems.extend(check_integrity(loaded, known, result.invalid_ids))
+    if problems:
+        raise DataError(problems)
+    new_ids = {item.record.id for item in loaded}
+    kept = [r for r in known.values() if r.id not in new_ids]
+    return Dataset([*kept, *(item.record for item in loaded)])
+
+
+def _clash(item: LoadedRecord) -> Problem:
+    return problem_at(
+        item, "id", "id already used by the packaged data (pass allow_overrides=True to replace that record)"
+    )

@@ -1,0 +1,182 @@
+"""Read record files: strict YAML in, validated models out, every problem located."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from sinorus.errors import DataError, Problem, display_path
+from sinorus.loading.strict_yaml import Position, YAMLProblem, read_yaml
+from sinorus.models.records import RECORD_TYPES, Record, RecordBase
+
+__all__ = ["LoadedRecord", "ReadResult", "find_files", "problem_at", "read_files"]
+
+MAX_FILE_BYTES = 32 * 1024 * 1024
+"""Largest record file accepted."""
+SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class LoadedRecord:
+    """A validated record and where it was written."""
+
+    record: RecordBase
+    file: Path
+    index: int
+
+
+@cache
+def _adapter() -> TypeAdapter[list[Record]]:
+    return TypeAdapter(list[Record])
+
+
+@cache
+def _record_adapter() -> TypeAdapter[Record]:
+    return TypeAdapter(Record)
+
+
+def find_files(paths: Iterable[Path]) -> list[Path]:
+    """The record files named by ``paths``: files as given, directories searched recursively."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file()))
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise DataError([Problem(str(path), None, None, None, "no such file or directory")])
+    return found
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    """What reading a set of files produced: the valid records and every problem."""
+
+    records: list[LoadedRecord]
+    problems: list[Problem]
+    invalid_ids: set[str]
+    """Ids written on records that failed validation (so references to them do not cascade)."""
+
+
+def read_files(files: Sequence[Path]) -> ReadResult:
+    """Read and validate every file, keeping the valid records and collecting all problems."""
+    result = ReadResult([], [], set())
+    for file in files:
+        _read_file(file, result)
+    return result
+
+
+def _read_text(file: Path) -> str:
+    name = display_path(file)
+    try:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise DataError([Problem(name, None, None, None, f"file is {size} bytes, over the {MAX_FILE_BYTES} limit")])
+        return file.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise DataError([Problem(name, None, None, None, f"not valid UTF-8 at byte {error.start}")]) from None
+    except OSError as error:
+        raise DataError([Problem(name, None, None, None, f"cannot read: {error.strerror}")]) from None
+
+
+def _read_file(file: Path, result: ReadResult) -> None:
+    name = display_path(file)
+    try:
+        text = _read_text(file)
+        data, _ = read_yaml(text)
+    except DataError as error:
+        result.problems.extend(error.problems)
+        return
+    except YAMLProblem as problem:
+        line, column = (problem.position.line, problem.position.column) if problem.position else (None, None)
+        result.problems.append(Problem(name, line, column, _dotted(problem.path), problem.message))
+        return
+    if data is None:
+        result.problems.append(Problem(name, None, None, None, "the file is empty: write a list of records"))
+        return
+    if not isinstance(data, list):
+        result.problems.append(
+            Problem(name, 1, 1, None, "a record file holds a list of records (each starting with '- ')")
+        )
+        return
+    try:
+        records = _adapter().validate_python(data)
+    except ValidationError as error:
+        _, positions = read_yaml(text, track_positions=True)
+        result.problems.extend(_problem(name, data, positions, e) for e in error.errors(include_url=False))
+        failed = {e["loc"][0] for e in error.errors(include_url=False)}
+        for index, item in enumerate(data):
+            if index in failed:
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    result.invalid_ids.add(item["id"])
+            else:
+                result.records.append(LoadedRecord(_record_adapter().validate_python(item), file, index))
+        return
+    result.records.extend(LoadedRecord(record, file, index) for index, record in enumerate(records))
+
+
+def _problem(name: str, data: list[Any], positions: dict[Any, Position], error: Any) -> Problem:
+    loc: tuple[Any, ...] = tuple(error["loc"])
+    index, rest = loc[0], loc[1:]
+    item = data[index] if isinstance(index, int) and index < len(data) else None
+    kind = item.get("kind") if isinstance(item, dict) else None
+    if rest and rest[0] in RECORD_TYPES and rest[0] == kind:
+        rest = rest[1:]
+    label = _label(item, index)
+    position = _nearest(positions, (index, *rest))
+    message = error["msg"].removeprefix("Value error, ")
+    if error["type"] == "union_tag_not_found":
+        message = f"missing 'kind' (one of {', '.join(RECORD_TYPES)})"
+        rest = ("kind",)
+    elif error["type"] == "union_tag_invalid":
+        message = f"unknown kind {kind!r} (expected one of {', '.join(RECORD_TYPES)})"
+        rest = ("kind",)
+    elif error["type"] == "missing":
+        message = "required field is missing"
+    elif error["type"] == "extra_forbidden":
+        message = "unknown field"
+    return Problem(name, position.line, position.column, _dotted(rest), f"{label}: {message}")
+
+
+def _label(item: Any, index: Any) -> str:
+    record_id = item.get("id") if isinstance(item, dict) else None
+    return (
+        f"record {record_id!r}"
+        if isinstance(record_id, str)
+        else f"record #{index + 1 if isinstance(index, int) else index}"
+    )
+
+
+def _nearest(positions: dict[Any, Position], path: tuple[Any, ...]) -> Position:
+    while path and path not in positions:
+        path = path[:-1]
+    return positions.get(path, Position(1, 1))
+
+
+def _dotted(path: Sequence[Any]) -> str | None:
+    return ".".join(str(part) for part in path) or None
+
+
+@lru_cache(maxsize=16)
+def _file_positions(file: Path, _mtime_ns: int, _size: int) -> dict[Any, Position]:
+    return read_yaml(_read_text(file), track_positions=True)[1]
+
+
+def field_position(loaded: LoadedRecord, field: str | None) -> Position:
+    """The position of a record's field (or of the record) in its file, for integrity errors."""
+    stat = loaded.file.stat()
+    positions = _file_positions(loaded.file, stat.st_mtime_ns, stat.st_size)
+    parts: tuple[Any, ...] = tuple(int(p) if p.isdigit() else p for p in field.split(".")) if field else ()
+    return _nearest(positions, (loaded.index, *parts))
+
+
+def problem_at(loaded: LoadedRecord, field: str | None, message: str) -> Problem:
+    """A problem located at ``field`` of a loaded record."""
+    position = field_position(loaded, field)
+    label = f"record {loaded.record.id!r}"
+    return Problem(display_path(loaded.file), position.line, position.column, field, f"{label}: {message}")

@@ -1,0 +1,170 @@
+"""A strict, safe YAML reader for the authoring format.
+
+It builds plain Python values from the parser's event stream, so that nothing the
+full YAML loaders allow can slip through:
+
+* anchors, aliases and explicit tags are errors (no alias bombs, no object construction);
+* duplicate keys and non-string keys are errors;
+* a file holds exactly one document;
+* plain scalars follow the JSON-compatible subset of the YAML 1.2 core schema: ``null``,
+  ``~`` and empty are None, ``true``/``false`` are booleans, decimal integers and floats
+  are numbers, and everything else stays a string (``NO``, ``on``, ``0755``, ``1:30`` and
+  ``2016-05-12`` are strings).
+
+On request it also returns the position of every value, keyed by its path, for error
+messages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+__all__ = ["MAX_DEPTH", "Path", "Position", "YAMLProblem", "read_yaml"]
+
+try:
+    from yaml import CBaseLoader as _EventLoader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import BaseLoader as _EventLoader  # type: ignore[assignment]
+
+MAX_DEPTH = 64
+"""Deepest nesting of mappings and sequences accepted."""
+
+Path = tuple[str | int, ...]
+
+_NULL = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]+(?:[eE][-+]?[0-9]+)?|[eE][-+]?[0-9]+)")
+
+
+@dataclass(frozen=True)
+class Position:
+    """A 1-based line and column in a file."""
+
+    line: int
+    column: int
+
+
+class YAMLProblem(Exception):
+    """The text is not acceptable YAML for sinorus; carries the position and path."""
+
+    def __init__(self, message: str, position: Position | None, path: Path = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.position = position
+        self.path = path
+
+
+def _position(event: Any) -> Position:
+    mark = event.start_mark
+    return Position(mark.line + 1, mark.column + 1)
+
+
+def _scalar(event: yaml.ScalarEvent) -> Any:
+    value: str = event.value
+    if not event.implicit[0]:  # quoted or block scalar: always a string
+        return value
+    if value in _NULL:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _INT.fullmatch(value):
+        return int(value)
+    if _FLOAT.fullmatch(value):
+        return float(value)
+    return value
+
+
+class _Builder:
+    def __init__(self, events: Iterator[Any], track: bool) -> None:
+        self._events = events
+        self.positions: dict[Path, Position] | None = {} if track else None
+
+    def _next(self) -> Any:
+        return next(self._events)
+
+    def _check_node(self, event: Any, path: Path) -> None:
+        if isinstance(event, yaml.AliasEvent):
+            raise YAMLProblem(f"aliases (*{event.anchor}) are not allowed", _position(event), path)
+        if event.anchor is not None:
+            raise YAMLProblem(f"anchors (&{event.anchor}) are not allowed", _position(event), path)
+        if event.tag is not None and event.tag != "!":
+            raise YAMLProblem(f"tags ({event.tag}) are not allowed", _position(event), path)
+
+    def node(self, event: Any, path: Path, depth: int) -> Any:
+        self._check_node(event, path)
+        if self.positions is not None:
+            self.positions[path] = _position(event)
+        if isinstance(event, yaml.ScalarEvent):
+            return _scalar(event)
+        if depth >= MAX_DEPTH:
+            raise YAMLProblem(f"nesting deeper than {MAX_DEPTH} levels", _position(event), path)
+        if isinstance(event, yaml.SequenceStartEvent):
+            items: list[Any] = []
+            while not isinstance(child := self._next(), yaml.SequenceEndEvent):
+                items.append(self.node(child, (*path, len(items)), depth + 1))
+            return items
+        if isinstance(event, yaml.MappingStartEvent):
+            mapping: dict[str, Any] = {}
+            while not isinstance(key_event := self._next(), yaml.MappingEndEvent):
+                key = self._key(key_event, path)
+                if key in mapping:
+                    raise YAMLProblem(f"duplicate key {key!r}", _position(key_event), (*path, key))
+                mapping[key] = self.node(self._next(), (*path, key), depth + 1)
+            return mapping
+        raise YAMLProblem(f"unexpected {type(event).__name__}", _position(event), path)  # pragma: no cover
+
+    def _key(self, event: Any, path: Path) -> str:
+        self._check_node(event, path)
+        if not isinstance(event, yaml.ScalarEvent):
+            raise YAMLProblem("mapping keys must be plain strings", _position(event), path)
+        key = _scalar(event)
+        if not isinstance(key, str) or not key:
+            raise YAMLProblem(f"mapping key {event.value!r} is not a string", _position(event), path)
+        return key
+
+
+def _events(text: str) -> Iterator[Any]:
+    loader = _EventLoader(text)
+    try:
+        while loader.check_event():
+            yield loader.get_event()
+    finally:
+        loader.dispose()
+
+
+def read_yaml(text: str, *, track_positions: bool = False) -> tuple[Any, dict[Path, Position]]:
+    """Parse one YAML document strictly.
+
+    Returns the value (None for an empty document) and, when ``track_positions`` is
+    set, the position of every value by path. Raises :class:`YAMLProblem`.
+    """
+    if text.startswith("\ufeff"):
+        raise YAMLProblem("the file starts with a byte-order mark; save it as UTF-8 without one", Position(1, 1))
+    events = _events(text)
+    builder = _Builder(events, track_positions)
+    value: Any = None
+    documents = 0
+    try:
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise YAMLProblem("a file must hold one YAML document", _position(event))
+                value = builder.node(next(events), (), 0)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        position = Position(mark.line + 1, mark.column + 1) if mark else None
+        message = " ".join(part for part in (error.context, error.problem) if part)
+        raise YAMLProblem(f"invalid YAML: {message}", position) from None
+    except yaml.YAMLError as error:
+        raise YAMLProblem(f"invalid YAML: {error}", None) from None
+    return value, builder.positions or {}

@@ -1,0 +1,83 @@
+"""Actor codes: ISO 3166-1 alpha-3 for states, a controlled vocabulary for organisations.
+
+States are checked against ``pycountry`` (current states from ISO 3166-1 and historic
+ones such as the USSR, ``SUN``, from ISO 3166-3). Organisations use the codes in
+:data:`ORGANISATIONS`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Annotated
+
+from pydantic import AfterValidator, Field
+
+__all__ = ["ORGANISATIONS", "ActorCode", "actor_name", "is_state"]
+
+ORGANISATIONS: dict[str, str] = {
+    "APEC": "Asia-Pacific Economic Cooperation",
+    "ASEAN": "Association of Southeast Asian Nations",
+    "BRICS": "BRICS (Brazil, Russia, India, China, South Africa)",
+    "CICA": "Conference on Interaction and Confidence Building Measures in Asia",
+    "CIS": "Commonwealth of Independent States",
+    "CSTO": "Collective Security Treaty Organization",
+    "EAEU": "Eurasian Economic Union",
+    "EU": "European Union",
+    "G20": "Group of Twenty",
+    "G7": "Group of Seven",
+    "G8": "Group of Eight",
+    "IAEA": "International Atomic Energy Agency",
+    "NATO": "North Atlantic Treaty Organization",
+    "OSCE": "Organization for Security and Co-operation in Europe",
+    "QCG": "Quadrilateral Coordination Group on Afghan Peace and Reconciliation",
+    "RIC": "Russia-India-China trilateral format",
+    "SCO": "Shanghai Cooperation Organisation",
+    "SCO-RATS": "Regional Anti-Terrorist Structure of the Shanghai Cooperation Organisation",
+    "UN": "United Nations",
+    "UNSC": "United Nations Security Council",
+}
+
+
+@lru_cache(maxsize=1024)
+def _state_name(code: str) -> str | None:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=code) or pycountry.historic_countries.get(alpha_3=code)
+    if country is None:
+        return None
+    return str(getattr(country, "common_name", None) or country.name)
+
+
+def is_state(code: str) -> bool:
+    """True when ``code`` is an ISO 3166-1 or ISO 3166-3 alpha-3 state code."""
+    return len(code) == 3 and code.isupper() and _state_name(code) is not None
+
+
+def actor_name(code: str) -> str:
+    """The English name of an actor code; raises ``ValueError`` for an unknown code."""
+    if code in ORGANISATIONS:
+        return ORGANISATIONS[code]
+    name = _state_name(code) if len(code) == 3 and code.isupper() else None
+    if name is None:
+        raise ValueError(
+            f"unknown actor code {code!r}: use an ISO 3166-1 alpha-3 state code "
+            f"(historic states from ISO 3166-3) or one of {', '.join(sorted(ORGANISATIONS))}"
+        )
+    return name
+
+
+def _check_actor(code: str) -> str:
+    actor_name(code)
+    return code
+
+
+ActorCode = Annotated[
+    str,
+    AfterValidator(_check_actor),
+    Field(
+        description="An ISO 3166-1 alpha-3 state code (ISO 3166-3 for historic states such as "
+        "the USSR, SUN) or an organisation code from sinorus.ORGANISATIONS.",
+        examples=["CHN", "RUS", "SUN", "SCO"],
+    ),
+]
+"""A validated actor code."""

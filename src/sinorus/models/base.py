@@ -1,0 +1,129 @@
+"""Building blocks shared by every record kind."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+__all__ = [
+    "Citation",
+    "Discrepancy",
+    "FrozenModel",
+    "Money",
+    "Quantity",
+    "RecordId",
+    "Text",
+]
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+RecordId = Annotated[
+    str,
+    Field(
+        pattern=ID_PATTERN,
+        min_length=2,
+        max_length=100,
+        description="A stable slug of lower-case letters, digits and single hyphens.",
+        examples=["vostok-2018", "csis-2022"],
+    ),
+]
+"""The id of a record: unique across the dataset and never reused for another meaning."""
+
+
+def _no_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be blank")
+    if value != value.strip():
+        raise ValueError("must not start or end with white space")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_no_blank)]
+"""A non-blank string without surrounding white space."""
+
+
+class FrozenModel(BaseModel):
+    """Base of every model: immutable, hashable, unknown fields rejected."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+
+
+class Citation(FrozenModel):
+    """Where a fact comes from: a source, the place in it, and the words it uses."""
+
+    source: RecordId
+    """The id of the cited `source` record."""
+    locator: Text
+    """The section heading of the cited passage in the source, or a page."""
+    quote: Text | None = None
+    """The supporting passage, copied verbatim from the source text."""
+    primary_source: RecordId | None = None
+    """The id of the primary document that the cited passage itself quotes or translates."""
+
+
+DiscrepancyNature = Literal["conflict", "error", "spelling", "garbled", "swapped", "count_mismatch"]
+
+
+class Discrepancy(FrozenModel):
+    """An alternative value that a source gives for a field of a record."""
+
+    field: Text
+    """The field the alternative concerns, as a dotted path (`date`, `forces.0.troops`)."""
+    value: str | int | float | bool | None
+    """The alternative value exactly as the citation gives it (None when it omits one)."""
+    nature: DiscrepancyNature
+    """`conflict` (sources disagree), `error` (a plain mistake in a source), `spelling` (a
+    name spelled another way), `garbled` (a figure mangled in translation or conversion),
+    `swapped` (details exchanged between two places), `count_mismatch` (a count that does
+    not match the list it introduces)."""
+    citations: Annotated[tuple[Citation, ...], Field(min_length=1)]
+    """Where the alternative value is stated."""
+    note: Text
+    """What is wrong and why the record keeps the value it keeps."""
+
+
+Qualifier = Literal["exact", "approximate", "at_least", "at_most"]
+
+
+class Quantity(FrozenModel):
+    """A count as a source states it; a plain integer in YAML means an exact count."""
+
+    value: Annotated[int, Field(ge=0)]
+    """The number given (the lower end of a range)."""
+    qualifier: Qualifier = "exact"
+    """`exact`, `approximate` ("about 2,000"), `at_least` ("more than 10,000") or `at_most`."""
+    upper: Annotated[int, Field(ge=0)] | None = None
+    """The upper end when the source gives a range ("10-12")."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_int(cls, data: object) -> object:
+        if isinstance(data, int) and not isinstance(data, bool):
+            return {"value": data}
+        return data
+
+    @model_validator(mode="after")
+    def _upper_not_below(self) -> Quantity:
+        if self.upper is not None and self.upper < self.value:
+            raise ValueError(f"upper ({self.upper}) is below value ({self.value})")
+        return self
+
+
+def _check_currency(code: str) -> str:
+    import pycountry
+
+    if pycountry.currencies.get(alpha_3=code) is None:
+        raise ValueError(f"unknown ISO 4217 currency code {code!r}")
+    return code
+
+
+class Money(FrozenModel):
+    """A monetary value as a source states it."""
+
+    amount: Annotated[float, Field(ge=0)]
+    """The amount in units of the currency (3 billion is written 3000000000)."""
+    currency: Annotated[str, AfterValidator(_check_currency)]
+    """The ISO 4217 currency code (`USD`, `RUB`, `CNY`)."""
+    qualifier: Qualifier = "exact"
+    """`exact`, `approximate`, `at_least` or `at_most`."""

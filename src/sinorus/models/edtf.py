@@ -1,0 +1,245 @@
+"""Extended Date/Time Format (EDTF, ISO 8601-2) dates: level 0 and level 1.
+
+Supported forms, each with an optional trailing qualifier ``?`` (uncertain),
+``~`` (approximate) or ``%`` (both):
+
+* ``2016``, ``2016-05``, ``2016-05-12``
+* unspecified digits: ``201X``, ``20XX``, ``2016-XX``, ``2016-05-XX``, ``2016-XX-XX``
+* seasons: ``2016-21`` (spring) to ``2016-24`` (winter)
+* intervals: ``2018-09-11/2018-09-17``, open ``2016/..`` and unknown ``/2016`` ends
+
+Times of day and level 2 features are rejected with a clear message.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Any, Literal
+
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import core_schema
+
+__all__ = ["EDTF", "EDTFError", "Precision"]
+
+Precision = Literal["year", "season", "month", "day"]
+
+_SINGLE = re.compile(
+    r"(?P<year>[0-9]{2}(?:[0-9]{2}|[0-9]X|XX))"
+    r"(?:-(?P<month>[0-9]{2}|XX)(?:-(?P<day>[0-9]{2}|XX))?)?"
+    r"(?P<qualifier>[?~%])?"
+)
+# Meteorological seasons, as EDTF level 1 numbers them: months covered by each.
+_SEASON_MONTHS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 14)}
+_OPEN = ".."
+
+
+class EDTFError(ValueError):
+    """A string that is not a supported EDTF date."""
+
+
+@dataclass(frozen=True)
+class _Bound:
+    earliest: date
+    latest: date
+    precision: Precision
+    uncertain: bool
+    approximate: bool
+    unspecified: bool
+
+
+def _parse_single(text: str) -> _Bound:
+    match = _SINGLE.fullmatch(text)
+    if match is None:
+        raise EDTFError(f"{text!r} is not an EDTF date (expected YYYY, YYYY-MM or YYYY-MM-DD)")
+    year_text, month_text, day_text = match.group("year", "month", "day")
+    qualifier = match.group("qualifier") or ""
+    unspecified = "X" in text
+    if month_text is None and day_text is None:
+        first_year = int(year_text.replace("X", "0"))
+        last_year = int(year_text.replace("X", "9"))
+        return _bound(date(first_year, 1, 1), date(last_year, 12, 31), "year", qualifier, unspecified)
+    if "X" in year_text:
+        raise EDTFError(f"{text!r}: only the last digits of a year-only date may be X")
+    year = int(year_text)
+    assert month_text is not None
+    if month_text == "XX":
+        if day_text not in (None, "XX"):
+            raise EDTFError(f"{text!r}: a day cannot be given when the month is unspecified")
+        return _bound(date(year, 1, 1), date(year, 12, 31), "day" if day_text else "month", qualifier, True)
+    month = int(month_text)
+    if month in _SEASON_MONTHS:
+        if day_text is not None:
+            raise EDTFError(f"{text!r}: a season takes no day")
+        first, last = _SEASON_MONTHS[month]
+        end_year, end_month = year + (last - 1) // 12, (last - 1) % 12 + 1
+        end = date(end_year, end_month, calendar.monthrange(end_year, end_month)[1])
+        return _bound(date(year, first, 1), end, "season", qualifier, unspecified)
+    if not 1 <= month <= 12:
+        raise EDTFError(f"{text!r}: month {month_text} is not 01-12 or a season 21-24")
+    last_day = calendar.monthrange(year, month)[1]
+    if day_text is None:
+        return _bound(date(year, month, 1), date(year, month, last_day), "month", qualifier, False)
+    if day_text == "XX":
+        return _bound(date(year, month, 1), date(year, month, last_day), "day", qualifier, True)
+    day = int(day_text)
+    if not 1 <= day <= last_day:
+        raise EDTFError(f"{text!r}: day {day_text} does not exist in {year}-{month_text}")
+    exact = date(year, month, day)
+    return _bound(exact, exact, "day", qualifier, False)
+
+
+def _bound(earliest: date, latest: date, precision: Precision, qualifier: str, unspecified: bool) -> _Bound:
+    return _Bound(
+        earliest=earliest,
+        latest=latest,
+        precision=precision,
+        uncertain=qualifier in ("?", "%"),
+        approximate=qualifier in ("~", "%"),
+        unspecified=unspecified,
+    )
+
+
+@dataclass(frozen=True, init=False)
+class EDTF:
+    """A parsed EDTF date or interval that keeps the string it was written as.
+
+    ``earliest`` and ``latest`` are the first and last calendar days the value can
+    denote, so that range queries work on partial dates: ``EDTF("2016-05")`` spans
+    2016-05-01 to 2016-05-31. Open or unknown interval ends extend to
+    ``date.min`` or ``date.max``.
+
+    Instances compare and sort by ``(earliest, latest, text)``.
+    """
+
+    text: str
+    earliest: date
+    latest: date
+    start: _Bound | None
+    end: _Bound | None
+    is_interval: bool
+
+    def __new__(cls, text: str) -> EDTF:
+        return _parse(text)
+
+    @property
+    def uncertain(self) -> bool:
+        """True when any part of the value carries ``?`` or ``%``."""
+        return any(b.uncertain for b in self._bounds())
+
+    @property
+    def approximate(self) -> bool:
+        """True when any part of the value carries ``~`` or ``%``."""
+        return any(b.approximate for b in self._bounds())
+
+    @property
+    def unspecified(self) -> bool:
+        """True when any digit is given as ``X``."""
+        return any(b.unspecified for b in self._bounds())
+
+    @property
+    def precision(self) -> Precision:
+        """The coarsest precision among the given parts."""
+        order: tuple[Precision, ...] = ("year", "season", "month", "day")
+        return min((b.precision for b in self._bounds()), key=order.index)
+
+    def _bounds(self) -> tuple[_Bound, ...]:
+        return tuple(b for b in (self.start, self.end) if b is not None)
+
+    def overlaps(self, earliest: date, latest: date) -> bool:
+        """True when the value can fall within ``earliest``..``latest`` (inclusive)."""
+        return self.earliest <= latest and earliest <= self.latest
+
+    def _key(self) -> tuple[date, date, str]:
+        return (self.earliest, self.latest, self.text)
+
+    def __lt__(self, other: EDTF) -> bool:
+        return self._key() < other._key()
+
+    def __le__(self, other: EDTF) -> bool:
+        return self._key() <= other._key()
+
+    def __gt__(self, other: EDTF) -> bool:
+        return self._key() > other._key()
+
+    def __ge__(self, other: EDTF) -> bool:
+        return self._key() >= other._key()
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        return f"EDTF({self.text!r})"
+
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        return (EDTF, (self.text,))
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            _validate,
+            serialization=core_schema.plain_serializer_function_ser_schema(str, when_used="always"),
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {
+            "type": "string",
+            "format": "edtf",
+            "description": "An EDTF (ISO 8601-2) level 0 or 1 date or interval.",
+            "examples": ["2016", "2016-05~", "2018-09-11/2018-09-17", "201X"],
+        }
+
+
+def _validate(value: object) -> EDTF:
+    if isinstance(value, EDTF):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"an EDTF date must be a string, not {type(value).__name__}")
+    try:
+        return _parse(value)
+    except EDTFError as error:
+        raise ValueError(str(error)) from None
+
+
+@lru_cache(maxsize=65536)
+def _parse(text: str) -> EDTF:
+    if "T" in text or " " in text:
+        raise EDTFError(f"{text!r}: times of day are not supported, give the date only")
+    if "/" not in text:
+        bound = _parse_single(text)
+        return _build(text, bound.earliest, bound.latest, bound, None, False)
+    if text.count("/") > 1:
+        raise EDTFError(f"{text!r}: an interval has exactly one '/'")
+    left, right = text.split("/")
+    if left in ("", _OPEN) and right in ("", _OPEN):
+        raise EDTFError(f"{text!r}: an interval needs at least one known end")
+    start = None if left in ("", _OPEN) else _parse_single(left)
+    end = None if right in ("", _OPEN) else _parse_single(right)
+    earliest = start.earliest if start else date.min
+    latest = end.latest if end else date.max
+    if start and end and end.latest < start.earliest:
+        raise EDTFError(f"{text!r}: the interval ends before it starts")
+    return _build(text, earliest, latest, start, end, True)
+
+
+def _build(
+    text: str, earliest: date, latest: date, start: _Bound | None, end: _Bound | None, is_interval: bool
+) -> EDTF:
+    value = object.__new__(EDTF)
+    for name, field_value in (
+        ("text", text),
+        ("earliest", earliest),
+        ("latest", latest),
+        ("start", start),
+        ("end", end),
+        ("is_interval", is_interval),
+    ):
+        object.__setattr__(value, name, field_value)
+    return value

@@ -1,0 +1,396 @@
+"""The five record kinds and the discriminated union that holds them."""
+
+from __future__ import annotations
+
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import Field, model_validator
+
+from sinorus.models.actors import ActorCode
+from sinorus.models.base import Citation, Discrepancy, FrozenModel, Money, Quantity, RecordId, Text
+from sinorus.models.edtf import EDTF
+
+__all__ = [
+    "Agreement",
+    "ArmsTransfer",
+    "Event",
+    "Exercise",
+    "Force",
+    "Record",
+    "RecordBase",
+    "RecordKind",
+    "Source",
+]
+
+RecordKind = Literal["event", "exercise", "agreement", "arms_transfer", "source"]
+
+
+class RecordBase(FrozenModel):
+    """Fields every record has."""
+
+    id: RecordId
+    """Stable, unique id; renaming or removing one is a breaking data change."""
+    kind: RecordKind
+    """The record kind, which selects the model."""
+    name: Text
+    """The name a reader would look for, in English."""
+    aliases: tuple[Text, ...] = ()
+    """Other names and spellings, including Chinese and Russian ones a source gives."""
+    citations: tuple[Citation, ...] = ()
+    """The passages that state this record's facts."""
+    discrepancies: tuple[Discrepancy, ...] = ()
+    """Alternative values stated elsewhere, each with its citation and a note."""
+    related: tuple[RecordId, ...] = ()
+    """Ids of other records this one is tied to."""
+    notes: Text | None = None
+    """Free-text remarks: context, caveats, how a value was read."""
+
+    requires_citation: ClassVar[bool] = True
+
+    @model_validator(mode="after")
+    def _cited(self) -> RecordBase:
+        if self.requires_citation and not self.citations:
+            raise ValueError("a record that is not a source needs at least one citation")
+        return self
+
+    @property
+    def date_value(self) -> EDTF | None:
+        """The date that places the record on a timeline, when it has one."""
+        return None
+
+    def references(self) -> tuple[tuple[str, str], ...]:
+        """Every ``(field path, id)`` this record points at, for integrity checks."""
+        refs: list[tuple[str, str]] = [(f"related.{i}", ref) for i, ref in enumerate(self.related)]
+        citation_groups = [("citations", self.citations)] + [
+            (f"discrepancies.{i}.citations", d.citations) for i, d in enumerate(self.discrepancies)
+        ]
+        for prefix, citations in citation_groups:
+            for i, citation in enumerate(citations):
+                refs.append((f"{prefix}.{i}.source", citation.source))
+                if citation.primary_source is not None:
+                    refs.append((f"{prefix}.{i}.primary_source", citation.primary_source))
+        return tuple(refs)
+
+
+EventType = Literal[
+    "meeting",
+    "visit",
+    "call",
+    "consultation",
+    "summit",
+    "conference",
+    "forum",
+    "statement",
+    "announcement",
+    "publication",
+    "proposal",
+    "test",
+    "launch",
+    "sanction",
+    "vote",
+    "deployment",
+    "military_operation",
+    "appointment",
+    "other",
+]
+
+
+class Event(RecordBase):
+    """A dated happening: a meeting, call, visit, statement, test, sanction, launch, vote."""
+
+    kind: Literal["event"] = "event"
+    event_type: EventType
+    """What sort of happening it was."""
+    date: EDTF | None = None
+    """When it happened, as precisely as the source says."""
+    actors: tuple[ActorCode, ...] = ()
+    """The states and organisations that took part or acted."""
+    location: Text | None = None
+    """Where it happened (a city, region or country), as the source names it."""
+
+    @property
+    def date_value(self) -> EDTF | None:
+        return self.date
+
+
+ExerciseDomain = Literal[
+    "land",
+    "sea",
+    "air",
+    "missile_defence",
+    "command_post",
+    "computer_simulated",
+    "counter_terrorism",
+    "patrol",
+    "special_forces",
+    "logistics",
+    "cyber",
+    "space",
+]
+
+
+class Force(FrozenModel):
+    """The forces one participant (or all participants together) committed."""
+
+    participant: ActorCode | None = None
+    """Whose forces; absent when the figures are totals across participants."""
+    troops: Quantity | None = None
+    """Personnel."""
+    ships: Quantity | None = None
+    """Surface ships and vessels."""
+    submarines: Quantity | None = None
+    """Submarines."""
+    aircraft: Quantity | None = None
+    """Fixed-wing aircraft and helicopters."""
+    vehicles: Quantity | None = None
+    """Tanks, armoured and other vehicles."""
+
+
+class Exercise(RecordBase):
+    """A military exercise, drill or joint patrol, or a series of them."""
+
+    kind: Literal["exercise"] = "exercise"
+    level: Literal["instance", "series"] = "instance"
+    """`instance` for one exercise; `series` for a recurring series that instances link to."""
+    series: RecordId | None = None
+    """The id of the series record this exercise belongs to."""
+    date: EDTF | None = None
+    """When it took place (usually an interval)."""
+    domains: tuple[ExerciseDomain, ...] = ()
+    """What the exercise practised."""
+    participants: tuple[ActorCode, ...] = ()
+    """The states and organisations whose forces took part."""
+    observers: tuple[ActorCode, ...] = ()
+    """States and organisations that observed without taking part."""
+    host: ActorCode | None = None
+    """The state on whose territory or waters it was held."""
+    location: Text | None = None
+    """Where it took place, as the source names it."""
+    forces: tuple[Force, ...] = ()
+    """Force numbers, per participant or in total."""
+
+    @property
+    def date_value(self) -> EDTF | None:
+        return self.date
+
+    @model_validator(mode="after")
+    def _series_link(self) -> Exercise:
+        if self.level == "series" and self.series is not None:
+            raise ValueError("a series record cannot itself belong to a series")
+        return self
+
+    def references(self) -> tuple[tuple[str, str], ...]:
+        own = (("series", self.series),) if self.series else ()
+        return super().references() + own
+
+
+AgreementType = Literal[
+    "treaty",
+    "agreement",
+    "memorandum",
+    "roadmap",
+    "programme",
+    "plan",
+    "joint_statement",
+    "declaration",
+    "communique",
+    "contract",
+    "protocol",
+    "resolution",
+    "strategy",
+    "other",
+]
+AgreementDomain = Literal[
+    "military",
+    "military_technical",
+    "security",
+    "border",
+    "nuclear",
+    "space",
+    "cyber",
+    "information",
+    "economic",
+    "political",
+    "other",
+]
+
+
+class Agreement(RecordBase):
+    """A treaty, agreement, memorandum, roadmap, programme, statement, contract or strategy."""
+
+    kind: Literal["agreement"] = "agreement"
+    agreement_type: AgreementType
+    """What sort of instrument it is."""
+    parties: tuple[ActorCode, ...] = ()
+    """The states and organisations party to it (one for a unilateral strategy)."""
+    signed: EDTF | None = None
+    """When it was signed, adopted or issued."""
+    in_force: EDTF | None = None
+    """When it entered into force."""
+    expires: EDTF | None = None
+    """When it expires or expired."""
+    extended: EDTF | None = None
+    """When it was extended or renewed."""
+    domains: tuple[AgreementDomain, ...] = ()
+    """The fields it covers."""
+    summary: Text | None = None
+    """What it provides, in a sentence or two from the source."""
+
+    @property
+    def date_value(self) -> EDTF | None:
+        return self.signed or self.in_force
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Agreement:
+        if self.signed and self.expires and self.expires.latest < self.signed.earliest:
+            raise ValueError("expires is before signed")
+        return self
+
+
+TransferCategory = Literal[
+    "aircraft",
+    "helicopters",
+    "air_defence",
+    "missiles",
+    "engines",
+    "ships",
+    "submarines",
+    "armoured_vehicles",
+    "artillery",
+    "sensors",
+    "electronics",
+    "space",
+    "small_arms",
+    "technology",
+    "other",
+]
+DealType = Literal[
+    "sale",
+    "licence",
+    "co_production",
+    "joint_development",
+    "technical_assistance",
+    "technology_transfer",
+    "unlicensed_copy",
+    "lease",
+    "aid",
+    "other",
+]
+TransferStatus = Literal[
+    "proposed",
+    "negotiating",
+    "ordered",
+    "delivering",
+    "delivered",
+    "suspended",
+    "cancelled",
+    "refused",
+    "unknown",
+]
+
+
+class ArmsTransfer(RecordBase):
+    """A transfer of weapons, components or military technology between states."""
+
+    kind: Literal["arms_transfer"] = "arms_transfer"
+    supplier: ActorCode
+    """The supplying state."""
+    recipient: ActorCode
+    """The receiving state."""
+    designation: Text | None = None
+    """The system's designation as the source gives it (`Su-35`, `S-400`)."""
+    category: TransferCategory
+    """What kind of equipment or technology."""
+    deal_type: DealType = "sale"
+    """How it was transferred."""
+    status: TransferStatus = "unknown"
+    """How far the transfer got, as of the source."""
+    ordered: Quantity | None = None
+    """Number of items ordered."""
+    delivered: Quantity | None = None
+    """Number of items delivered."""
+    order_date: EDTF | None = None
+    """When the order or deal was made."""
+    delivery_date: EDTF | None = None
+    """When the items were delivered (often an interval)."""
+    value: Money | None = None
+    """The value of the deal."""
+    agreement: RecordId | None = None
+    """The id of the agreement or contract the transfer falls under."""
+
+    @property
+    def date_value(self) -> EDTF | None:
+        return self.order_date or self.delivery_date
+
+    @model_validator(mode="after")
+    def _delivered_not_before_ordered(self) -> ArmsTransfer:
+        if self.order_date and self.delivery_date and self.delivery_date.latest < self.order_date.earliest:
+            raise ValueError("delivery_date is before order_date")
+        return self
+
+    def references(self) -> tuple[tuple[str, str], ...]:
+        own = (("agreement", self.agreement),) if self.agreement else ()
+        return super().references() + own
+
+
+SourceType = Literal[
+    "report",
+    "chapter",
+    "journal_article",
+    "book",
+    "news",
+    "opinion",
+    "interview",
+    "press_release",
+    "official_document",
+    "database",
+    "website",
+    "other",
+]
+
+
+class Source(RecordBase):
+    """A document: report, chapter, article, news item, database or official document."""
+
+    kind: Literal["source"] = "source"
+    source_type: SourceType
+    """What sort of document."""
+    authors: tuple[Text, ...] = ()
+    """Authors as printed, in order."""
+    title: Text
+    """The title in its original language, exactly as printed."""
+    title_en: Text | None = None
+    """The English title, as given in the citing text (absent when `title` is English)."""
+    outlet: Text | None = None
+    """The journal, newspaper, publisher or institution."""
+    date: EDTF | None = None
+    """The publication date."""
+    url: Text | None = None
+    """The address given for the document."""
+    language: Annotated[str, Field(pattern=r"^[a-z]{2}$")] | None = None
+    """The ISO 639-1 code of the document's language (`en`, `ru`, `zh`)."""
+    part_of: RecordId | None = None
+    """The id of the source this one is part of (a chapter's report)."""
+
+    requires_citation: ClassVar[bool] = False
+
+    @property
+    def date_value(self) -> EDTF | None:
+        return self.date
+
+    def references(self) -> tuple[tuple[str, str], ...]:
+        own = (("part_of", self.part_of),) if self.part_of else ()
+        return super().references() + own
+
+
+Record = Annotated[Event | Exercise | Agreement | ArmsTransfer | Source, Field(discriminator="kind")]
+"""Any record, told apart by its `kind`."""
+
+RECORD_TYPES: dict[str, type[RecordBase]] = {
+    "event": Event,
+    "exercise": Exercise,
+    "agreement": Agreement,
+    "arms_transfer": ArmsTransfer,
+    "source": Source,
+}
+"""Each record kind's model class."""

@@ -1,0 +1,111 @@
+"""What the query API asks of a record: its actors, its type, its sources, its text."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from datetime import date
+
+from sinorus.models.edtf import EDTF
+from sinorus.models.records import Agreement, ArmsTransfer, Event, Exercise, RecordBase, Source
+
+__all__ = [
+    "actors_of",
+    "date_bounds",
+    "fold",
+    "match_score",
+    "names_of",
+    "sources_cited",
+    "timeline_key",
+    "type_of",
+]
+
+
+def fold(text: str) -> str:
+    """Case- and white-space-insensitive form of a name, for lookups."""
+    return " ".join(text.casefold().split())
+
+
+def actors_of(record: RecordBase) -> tuple[str, ...]:
+    """The actor codes a record involves (participants, parties, supplier and recipient)."""
+    if isinstance(record, Event):
+        return record.actors
+    if isinstance(record, Exercise):
+        return record.participants + record.observers + ((record.host,) if record.host else ())
+    if isinstance(record, Agreement):
+        return record.parties
+    if isinstance(record, ArmsTransfer):
+        return (record.supplier, record.recipient)
+    return ()
+
+
+def type_of(record: RecordBase) -> str | None:
+    """The record's type within its kind: event, agreement or source type, deal type, or level."""
+    if isinstance(record, Event):
+        return record.event_type
+    if isinstance(record, Agreement):
+        return record.agreement_type
+    if isinstance(record, Source):
+        return record.source_type
+    if isinstance(record, ArmsTransfer):
+        return record.deal_type
+    if isinstance(record, Exercise):
+        return record.level
+    return None  # pragma: no cover - every kind is handled above
+
+
+def names_of(record: RecordBase) -> tuple[str, ...]:
+    """The id, name and aliases of a record."""
+    return (record.id, record.name, *record.aliases)
+
+
+def sources_cited(record: RecordBase) -> set[str]:
+    """Every source id a record's citations (and its discrepancies' citations) name."""
+    citations = [*record.citations, *(c for d in record.discrepancies for c in d.citations)]
+    cited = {c.source for c in citations}
+    cited.update(c.primary_source for c in citations if c.primary_source)
+    return cited
+
+
+def timeline_key(record: RecordBase) -> tuple[date, date, str]:
+    """Sort key for timeline order: dated records by date, undated ones last."""
+    value = record.date_value
+    if value is None:
+        return (date.max, date.max, record.id)
+    return (value.earliest, value.latest, record.id)
+
+
+def date_bounds(start: date | str | None, end: date | str | None, year: int | None) -> tuple[date, date] | None:
+    """The inclusive range a date filter asks for, or None when it asks for none."""
+    if start is None and end is None and year is None:
+        return None
+    low = _as_date(start, latest=False) if start is not None else date.min
+    high = _as_date(end, latest=True) if end is not None else date.max
+    if year is not None:
+        low, high = max(low, date(year, 1, 1)), min(high, date(year, 12, 31))
+    return low, high
+
+
+def _as_date(value: date | str, *, latest: bool) -> date:
+    if isinstance(value, date):
+        return value
+    parsed = EDTF(value)
+    return parsed.latest if latest else parsed.earliest
+
+
+def match_score(query: str, candidates: Iterable[str]) -> float:
+    """How well a search text matches a record's names: 1.0 exact, then substring, then fuzzy."""
+    folded = fold(query)
+    best = 0.0
+    for candidate in candidates:
+        name = fold(candidate)
+        if name == folded:
+            return 1.0
+        if folded in name:
+            best = max(best, 0.9 - 0.3 * (1 - len(folded) / len(name)))
+        elif name in folded:
+            best = max(best, 0.6)
+        else:
+            ratio = difflib.SequenceMatcher(None, folded, name).ratio()
+            best = max(best, ratio * 0.85)
+    return best
