@@ -22,7 +22,6 @@ RecordId = Annotated[
     str,
     Field(
         pattern=ID_PATTERN,
-        min_length=2,
         max_length=100,
         description="A stable slug of lower-case letters, digits and single hyphens.",
         examples=["vostok-2018", "csis-2022"],

@@ -5,7 +5,7 @@ Supported forms, each with an optional trailing qualifier ``?`` (uncertain),
 
 * ``2016``, ``2016-05``, ``2016-05-12``
 * unspecified digits: ``201X``, ``20XX``, ``2016-XX``, ``2016-05-XX``, ``2016-XX-XX``
-* seasons: ``2016-21`` (spring) to ``2016-24`` (winter)
+* seasons: ``2016-21`` (spring) to ``2016-24`` (winter, December to February), unqualified
 * intervals: ``2018-09-11/2018-09-17``, open ``2016/..`` and unknown ``/2016`` ends
 
 Times of day and level 2 features are rejected with a clear message.
@@ -75,6 +75,8 @@ def _parse_single(text: str) -> _Bound:
     if month in _SEASON_MONTHS:
         if day_text is not None:
             raise EDTFError(f"{text!r}: a season takes no day")
+        if qualifier:
+            raise EDTFError(f"{text!r}: a season takes no qualifier at EDTF level 1")
         first, last = _SEASON_MONTHS[month]
         end_year, end_month = year + (last - 1) // 12, (last - 1) % 12 + 1
         end = date(end_year, end_month, calendar.monthrange(end_year, end_month)[1])

@@ -99,6 +99,7 @@ class Event(RecordBase):
     """A dated happening: a meeting, call, visit, statement, test, sanction, launch, vote."""
 
     kind: Literal["event"] = "event"
+    """Always `event`."""
     event_type: EventType
     """What sort of happening it was."""
     date: EDTF | None = None
@@ -150,6 +151,7 @@ class Exercise(RecordBase):
     """A military exercise, drill or joint patrol, or a series of them."""
 
     kind: Literal["exercise"] = "exercise"
+    """Always `exercise`."""
     level: Literal["instance", "series"] = "instance"
     """`instance` for one exercise; `series` for a recurring series that instances link to."""
     series: RecordId | None = None
@@ -219,6 +221,7 @@ class Agreement(RecordBase):
     """A treaty, agreement, memorandum, roadmap, programme, statement, contract or strategy."""
 
     kind: Literal["agreement"] = "agreement"
+    """Always `agreement`."""
     agreement_type: AgreementType
     """What sort of instrument it is."""
     parties: tuple[ActorCode, ...] = ()
@@ -293,6 +296,7 @@ class ArmsTransfer(RecordBase):
     """A transfer of weapons, components or military technology between states."""
 
     kind: Literal["arms_transfer"] = "arms_transfer"
+    """Always `arms_transfer`."""
     supplier: ActorCode
     """The supplying state."""
     recipient: ActorCode
@@ -353,6 +357,7 @@ class Source(RecordBase):
     """A document: report, chapter, article, news item, database or official document."""
 
     kind: Literal["source"] = "source"
+    """Always `source`."""
     source_type: SourceType
     """What sort of document."""
     authors: tuple[Text, ...] = ()
