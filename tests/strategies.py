@@ -9,10 +9,14 @@ from hypothesis import strategies as st
 from sinorus.models.records import RECORD_TYPES, RecordBase
 
 slugs = st.from_regex(r"[a-z][a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}", fullmatch=True)
-texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zs", "Zl", "Zp")), min_size=1, max_size=20)
+texts = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zs", "Zl", "Zp")), min_size=1, max_size=20
+)
 names = st.builds(lambda a, b: f"{a} {b}", texts, texts) | texts
 actors = st.sampled_from(["CHN", "RUS", "SUN", "USA", "KAZ", "PRK", "SCO", "CSTO", "NATO", "UN"])
-dates = st.sampled_from(["2016", "2016-05", "2016-05-12", "2018-09-11/2018-09-17", "199X", "2016-05~", "2004?", "2016-22"])
+dates = st.sampled_from(
+    ["2016", "2016-05", "2016-05-12", "2018-09-11/2018-09-17", "199X", "2016-05~", "2004?", "2016-22"]
+)
 quantities = st.integers(0, 400_000) | st.fixed_dictionaries(
     {"value": st.integers(0, 1000), "qualifier": st.sampled_from(["exact", "approximate", "at_least", "at_most"])}
 )

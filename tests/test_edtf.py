@@ -40,12 +40,17 @@ def test_bounds(text: str, earliest: date, latest: date, precision: str) -> None
 
 
 def test_qualifiers() -> None:
-    assert EDTF("2016?").uncertain and not EDTF("2016?").approximate
-    assert EDTF("2016~").approximate and not EDTF("2016~").uncertain
-    assert EDTF("2016%").approximate and EDTF("2016%").uncertain
-    assert EDTF("201X").unspecified and not EDTF("2016").unspecified
+    assert EDTF("2016?").uncertain
+    assert not EDTF("2016?").approximate
+    assert EDTF("2016~").approximate
+    assert not EDTF("2016~").uncertain
+    assert EDTF("2016%").approximate
+    assert EDTF("2016%").uncertain
+    assert EDTF("201X").unspecified
+    assert not EDTF("2016").unspecified
     assert EDTF("2016-05~/2016-06").approximate
-    assert EDTF("2018-09-11/2018-09-17").is_interval and not EDTF("2018").is_interval
+    assert EDTF("2018-09-11/2018-09-17").is_interval
+    assert not EDTF("2018").is_interval
 
 
 @pytest.mark.parametrize(
@@ -156,4 +161,3 @@ def test_bounds_agree_with_reference_implementation(text: str) -> None:
         assert value.earliest == lower
         return
     assert (value.earliest, value.latest) == (lower, upper), text
-

@@ -41,7 +41,7 @@ def test_kind_selects_the_model() -> None:
         {"kind": "event", "id": "e-1", "name": "E", "event_type": "call", "citations": [CITATION]}
     )
     assert isinstance(event, Event)
-    with pytest.raises(ValidationError, match="union_tag_invalid|does not match any of the expected tags"):
+    with pytest.raises(ValidationError, match=r"does not match any of the expected tags"):
         adapter.validate_python({"kind": "meeting", "id": "e-1", "name": "E"})
 
 
@@ -66,9 +66,7 @@ def test_invalid_values_are_rejected(change: dict[str, object], message: str) ->
 
 
 def test_sources_need_no_citation_but_other_kinds_do() -> None:
-    source = adapter.validate_python(
-        {"kind": "source", "id": "s1", "name": "S", "source_type": "report", "title": "T"}
-    )
+    source = adapter.validate_python({"kind": "source", "id": "s1", "name": "S", "source_type": "report", "title": "T"})
     assert isinstance(source, Source)
 
 
@@ -85,8 +83,15 @@ def test_date_order_checks() -> None:
     base = {"id": "t", "name": "T", "citations": [CITATION]}
     with pytest.raises(ValidationError, match="delivery_date is before order_date"):
         adapter.validate_python(
-            {**base, "kind": "arms_transfer", "supplier": "RUS", "recipient": "CHN", "category": "aircraft",
-             "order_date": "2015", "delivery_date": "2014"}
+            {
+                **base,
+                "kind": "arms_transfer",
+                "supplier": "RUS",
+                "recipient": "CHN",
+                "category": "aircraft",
+                "order_date": "2015",
+                "delivery_date": "2014",
+            }
         )
     with pytest.raises(ValidationError, match="expires is before signed"):
         adapter.validate_python(
@@ -97,8 +102,10 @@ def test_date_order_checks() -> None:
 
 
 def test_actor_codes() -> None:
-    assert is_state("SUN") and actor_name("SUN").startswith("USSR")
-    assert is_state("CHN") and not is_state("SCO")
+    assert is_state("SUN")
+    assert actor_name("SUN").startswith("USSR")
+    assert is_state("CHN")
+    assert not is_state("SCO")
     assert actor_name("SCO") == "Shanghai Cooperation Organisation"
     with pytest.raises(ValueError, match="unknown actor code"):
         actor_name("ZZZ")

@@ -1,0 +1,148 @@
+"""The query API: lookups, indexed filters that agree with a plain scan, links, immutability."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sinorus.dataset import Dataset
+from sinorus.models.records import RecordBase
+from sinorus.query import actors_of, fold, sources_cited, type_of
+from tests.strategies import records
+
+
+def scan(
+    ds: Dataset,
+    *,
+    kind: str | None = None,
+    participants: tuple[str, ...] = (),
+    any_participant: tuple[str, ...] = (),
+    low: date | None = None,
+    high: date | None = None,
+    type: str | None = None,
+) -> list[RecordBase]:
+    """The same filter as Dataset.filter, written as a linear scan without indexes."""
+    out = []
+    for r in ds:
+        value = r.date_value
+        if kind and r.kind != kind:
+            continue
+        if not set(participants) <= set(actors_of(r)):
+            continue
+        if any_participant and not set(any_participant) & set(actors_of(r)):
+            continue
+        if (low or high) and (value is None or not value.overlaps(low or date.min, high or date.max)):
+            continue
+        if type and type_of(r) != type:
+            continue
+        out.append(r)
+    return out
+
+
+def test_kinds_partition_the_dataset(dataset: Dataset) -> None:
+    parts = [dataset.events, dataset.exercises, dataset.agreements, dataset.arms_transfers, dataset.sources]
+    assert sum(map(len, parts)) == len(dataset)
+    assert sum(dataset.counts().values()) == len(dataset)
+    assert all(r.kind == "source" for r in dataset.sources)
+    assert {r.kind for r in dataset.exercises} == {"exercise"}
+
+
+def test_get_and_getitem(dataset: Dataset) -> None:
+    first = dataset.records[0]
+    assert dataset.get(first.id) is first
+    assert dataset[first.id] is first
+    assert first.id in dataset
+    assert first in dataset
+    assert dataset.get("no-such-record") is None
+    assert dataset.get("no-such-record", "default") == "default"
+    with pytest.raises(KeyError, match="no-such-record"):
+        dataset["no-such-record"]
+
+
+def test_lookup_by_name_and_alias_ignores_case(dataset: Dataset) -> None:
+    for record in dataset:
+        for name in (record.name, *record.aliases):
+            assert record in dataset.by_name(name.upper() if name.isascii() else name)
+            assert record in dataset.by_name(f"  {name.lower()} ")
+    with pytest.raises(LookupError, match="no record named"):
+        dataset.lookup("nothing is called this")
+
+
+def test_search_finds_every_record_by_its_own_name(dataset: Dataset) -> None:
+    for record in dataset:
+        if len(dataset.by_name(record.name)) == 1:
+            assert record in dataset.search(record.name, limit=len(dataset)), record.id
+    assert dataset.search("zzzzzzqqqqq") == ()
+
+
+def test_timeline_order(dataset: Dataset) -> None:
+    dated = [r.date_value for r in dataset.timeline()]
+    assert dated == sorted(dated, key=lambda v: (v.earliest, v.latest))  # type: ignore[union-attr]
+    assert all(r.date_value is None for r in dataset.records[len(dated) :])
+
+
+@pytest.mark.parametrize("year", [1989, 1996, 2005, 2014, 2016, 2018, 2021, 2022])
+def test_filters_agree_with_a_plain_scan(dataset: Dataset, year: int) -> None:
+    low, high = date(year, 1, 1), date(year, 12, 31)
+    for kind in (None, "event", "exercise", "agreement", "arms_transfer"):
+        assert list(dataset.filter(kind=kind, year=year)) == scan(dataset, kind=kind, low=low, high=high)
+        assert list(dataset.filter(kind=kind, participants=["CHN", "RUS"], start=f"{year}")) == scan(
+            dataset, kind=kind, participants=("CHN", "RUS"), low=low
+        )
+        assert list(dataset.filter(kind=kind, any_participant=["USA", "KOR"], end=f"{year}")) == scan(
+            dataset, kind=kind, any_participant=("USA", "KOR"), high=high
+        )
+
+
+def test_filter_rejects_unknown_kinds(dataset: Dataset) -> None:
+    with pytest.raises(ValueError, match="unknown kind"):
+        dataset.filter(kind="treaty")
+
+
+def test_citing_follows_report_parts(dataset: Dataset) -> None:
+    for source in dataset.sources:
+        direct = [r for r in dataset if source.id in sources_cited(r)]
+        assert set(direct) <= set(dataset.citing(source.id))
+    for chapter in (s for s in dataset.sources if s.part_of):
+        assert set(dataset.citing(chapter.id)) <= set(dataset.citing(chapter.part_of))  # type: ignore[arg-type]
+
+
+def test_related_is_symmetric(dataset: Dataset) -> None:
+    for record in dataset:
+        for other in dataset.related(record.id):
+            assert record in dataset.related(other.id), (record.id, other.id)
+
+
+def test_dataset_is_immutable(dataset: Dataset) -> None:
+    with pytest.raises(AttributeError):
+        dataset.records = ()  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        dataset._records = ()
+    assert isinstance(dataset.records, tuple)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(records(), max_size=25, unique_by=lambda r: r.id),
+    st.sampled_from(["CHN", "RUS", "SCO", "USA"]),
+    st.integers(1990, 2020),
+)
+def test_filters_agree_with_scan_on_generated_data(items: list[RecordBase], actor: str, year: int) -> None:
+    ds = Dataset(items)
+    low, high = date(year, 1, 1), date(year + 3, 12, 31)
+    assert list(ds.filter(participants=[actor], start=low, end=high)) == scan(
+        ds, participants=(actor,), low=low, high=high
+    )
+    assert list(ds.filter(any_participant=[actor, "CHN"])) == scan(ds, any_participant=(actor, "CHN"))
+    for record in items:
+        assert ds[record.id] is record
+        assert record in ds.by_name(fold(record.name))
+
+
+def test_duplicate_ids_are_refused(dataset: Dataset) -> None:
+    record = dataset.records[0]
+    with pytest.raises(ValueError, match="unique"):
+        Dataset([record, record])
