@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import re
-
 from sinorus.dataset import Dataset
 from sinorus.models.records import Source
 
 INTRODUCTION = "Introduction"
-"""The locator of text that comes before a document's or chapter's first heading."""
+"""The locator of text before a document's or chapter's first heading (unless a heading has that name)."""
+FRONT_MATTER = "Front matter"
+"""The locator of the metadata block between the ``---`` lines at the top of a document."""
+AUTHOR_BIOGRAPHIES = "Author biographies"
+"""The locator of the notes on the authors after the last ``---`` line of a document."""
 
 
 def fold(text: str) -> str:
@@ -41,26 +43,42 @@ def chapter_lines(document: str, chapter: Source | None) -> list[str]:
     return lines[starts[0] : end]
 
 
+def _front_matter_end(lines: list[str]) -> int:
+    if lines and lines[0].strip() == "---":
+        return next(i for i in range(1, len(lines)) if lines[i].strip() == "---") + 1
+    return 0
+
+
+def _is_prose(line: str) -> bool:
+    """A line of body text, not a blank, a byline (``> ...``) or a subtitle (``__...__``)."""
+    return bool(line.strip()) and not line.startswith((">", "__"))
+
+
 def section_text(lines: list[str], locator: str, headings: set[str]) -> str | None:
     """The text under the heading ``locator`` up to the next heading; None if there is none.
 
     Headings are ``#`` lines and, for documents with plain-line headings, any line in
-    ``headings``.
+    ``headings``. ``Introduction``, ``Front matter`` and ``Author biographies`` also name
+    the unheaded parts described above.
     """
+    body = _front_matter_end(lines)
+    if locator == FRONT_MATTER:
+        return "\n".join(lines[:body])
+    if locator == AUTHOR_BIOGRAPHIES:
+        last_rule = max((i for i, line in enumerate(lines) if line.strip() == "---" and i >= body), default=None)
+        return None if last_rule is None else "\n".join(lines[last_rule + 1 :])
 
-    def is_heading(line: str) -> bool:
-        return line.startswith("#") or line.strip() in headings
+    def is_heading(i: int) -> bool:
+        return i >= body and (lines[i].startswith("#") or lines[i].strip() in headings)
 
-    if locator == INTRODUCTION:
-        start = 0
-    else:
-        matches = [i for i, line in enumerate(lines) if is_heading(line) and heading_text(line) == locator]
-        if not matches:
-            return None
+    matches = [i for i in range(len(lines)) if is_heading(i) and heading_text(lines[i]) == locator]
+    opening = body + 1 if lines[body : body + 1] and lines[body].startswith("### ") else body
+    first_heading = next((i for i in range(opening, len(lines)) if is_heading(i)), len(lines))
+    if locator == INTRODUCTION and any(_is_prose(line) for line in lines[opening:first_heading]):
+        start = opening
+    elif matches:
         start = matches[0] + 1
-    parts: list[str] = []
-    for line in lines[start:]:
-        if is_heading(line) and not line.startswith(">") and parts and not re.match(r"^#{5,}", line):
-            break
-        parts.append(line)
-    return "\n".join(parts)
+    else:
+        return None
+    end = next((i for i in range(start, len(lines)) if is_heading(i)), len(lines))
+    return "\n".join(lines[start:end])

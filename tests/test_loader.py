@@ -65,7 +65,7 @@ def test_every_problem_is_reported_with_file_line_and_field(tmp_path: Path, monk
     found = problems(Path("."))
     assert found == [
         "b.yaml:5:9: date: record 'meeting-2020': '2020-13': month 13 is not 01-12 or a season 21-24",
-        f"b.yaml:6:16: actors.1: record 'meeting-2020': {found[1].split(': ', 3)[3]}",
+        f"b.yaml:6:17: actors.1: record 'meeting-2020': {found[1].split(': ', 3)[3]}",
         "b.yaml:11:11: colour: record 'meeting-2020': unknown field",
         "c.yaml:8:15: citations.0.source: record 'other': refers to unknown id 'nowhere'",
     ]
@@ -87,7 +87,7 @@ def test_paths_are_shown_relative_to_the_working_directory(tmp_path: Path, monke
         ("- id: a\n  name: A\n", "x.yaml:1:3: kind: record 'a': missing 'kind'"),
         ("- kind: event\n  id: a\n  name: A\n  event_type: call\n", "x.yaml:1:3: citations: record 'a': a record"),
         ("- kind: source\n  id: a\n  name: A\n  title: T\n", "x.yaml:1:3: source_type: record 'a': required"),
-        ("- kind: source\n  id: a\n  id: b\n", "x.yaml:3:3: id: duplicate key 'id'"),
+        ("- kind: source\n  id: a\n  id: b\n", "x.yaml:3:3: id: record #1: duplicate key 'id'"),
         ("- kind: source\n  name: NO\n  title: yes\n  id: 0755\n", "x.yaml:1:3: source_type: record '0755'"),
     ],
 )

@@ -94,7 +94,10 @@ def _read_file(file: Path, result: ReadResult) -> None:
         return
     except YAMLProblem as problem:
         line, column = (problem.position.line, problem.position.column) if problem.position else (None, None)
-        result.problems.append(Problem(name, line, column, _dotted(problem.path), problem.message))
+        path, message = problem.path, problem.message
+        if path and isinstance(path[0], int):
+            path, message = path[1:], f"record #{path[0] + 1}: {message}"
+        result.problems.append(Problem(name, line, column, _dotted(path), message))
         return
     if data is None:
         result.problems.append(Problem(name, None, None, None, "the file is empty: write a list of records"))
@@ -128,7 +131,6 @@ def _problem(name: str, data: list[Any], positions: dict[Any, Position], error: 
     if rest and rest[0] in RECORD_TYPES and rest[0] == kind:
         rest = rest[1:]
     label = _label(item, index)
-    position = _nearest(positions, (index, *rest))
     message = error["msg"].removeprefix("Value error, ")
     if error["type"] == "union_tag_not_found":
         message = f"missing 'kind' (one of {', '.join(RECORD_TYPES)})"
@@ -140,6 +142,7 @@ def _problem(name: str, data: list[Any], positions: dict[Any, Position], error: 
         message = "required field is missing"
     elif error["type"] == "extra_forbidden":
         message = "unknown field"
+    position = _nearest(positions, (index, *rest))
     return Problem(name, position.line, position.column, _dotted(rest), f"{label}: {message}")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from sinorus.models.actors import ActorCode
 from sinorus.models.base import Citation, Discrepancy, FrozenModel, Money, Quantity, RecordId, Text
@@ -36,7 +36,7 @@ class RecordBase(FrozenModel):
     """The name a reader would look for, in English."""
     aliases: tuple[Text, ...] = ()
     """Other names and spellings, including Chinese and Russian ones a source gives."""
-    citations: tuple[Citation, ...] = ()
+    citations: tuple[Citation, ...] = Field(default=(), validate_default=True)
     """The passages that state this record's facts."""
     discrepancies: tuple[Discrepancy, ...] = ()
     """Alternative values stated elsewhere, each with its citation and a note."""
@@ -47,11 +47,12 @@ class RecordBase(FrozenModel):
 
     requires_citation: ClassVar[bool] = True
 
-    @model_validator(mode="after")
-    def _cited(self) -> RecordBase:
-        if self.requires_citation and not self.citations:
+    @field_validator("citations")
+    @classmethod
+    def _cited(cls, citations: tuple[Citation, ...]) -> tuple[Citation, ...]:
+        if cls.requires_citation and not citations:
             raise ValueError("a record that is not a source needs at least one citation")
-        return self
+        return citations
 
     @property
     def date_value(self) -> EDTF | None:
