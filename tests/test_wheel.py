@@ -38,9 +38,7 @@ def test_wheel_installs_and_loads_every_record(tmp_path: Path, dataset: Dataset)
     subprocess.run([str(python), "-m", "pip", "install", "--quiet", str(wheel)], check=True, capture_output=True)
     outside = tmp_path / "elsewhere"
     outside.mkdir()
-    done = subprocess.run(
-        [str(python), "-c", CHECK], cwd=outside, check=True, capture_output=True, text=True
-    )
+    done = subprocess.run([str(python), "-c", CHECK], cwd=outside, check=True, capture_output=True, text=True)
     result = json.loads(done.stdout)
     assert Path(result["file"]).is_relative_to(env_dir)
     assert result["records"] == len(dataset)

@@ -36,7 +36,7 @@ def _print_json(value: Any) -> None:
 
 def _summary_line(record: RecordBase) -> str:
     when = str(record.date_value) if record.date_value is not None else "-"
-    actors = ",".join(actors_of(record))
+    actors = ",".join(dict.fromkeys(actors_of(record)))
     return f"{when:<23} {record.kind:<13} {record.id:<48} {record.name}" + (f"  [{actors}]" if actors else "")
 
 

@@ -26,6 +26,8 @@ __all__ = ["Dataset"]
 R = TypeVar("R", bound=RecordBase)
 T = TypeVar("T")
 
+_SEARCH_FLOOR = 0.55
+"""Search results must score above this."""
 _MAX_BUCKETED_SPAN = 50
 """Records spanning more years than this (open intervals) are checked on every date query."""
 _KIND_ORDER = ("event", "exercise", "agreement", "arms_transfer", "source")
@@ -155,8 +157,8 @@ class Dataset:
     def search(self, text: str, *, kind: str | None = None, limit: int = 10) -> tuple[RecordBase, ...]:
         """Records whose names best match ``text``, best first (fuzzy, any language)."""
         candidates = self._records if kind is None else self.filter(kind=kind)
-        scored = [(match_score(text, names_of(r)), r) for r in candidates]
-        scored = [(score, r) for score, r in scored if score >= 0.55]
+        scored = [(match_score(text, names_of(r), _SEARCH_FLOOR), r) for r in candidates]
+        scored = [(score, r) for score, r in scored if score > _SEARCH_FLOOR]
         scored.sort(key=lambda pair: (-pair[0], timeline_key(pair[1])))
         return tuple(r for _, r in scored[:limit])
 

@@ -21,6 +21,10 @@ __all__ = [
 ]
 
 
+_FUZZY_WEIGHT = 0.85
+"""Fuzzy similarity is scaled below substring matches, which rank higher."""
+
+
 def fold(text: str) -> str:
     """Case- and white-space-insensitive form of a name, for lookups."""
     return " ".join(text.casefold().split())
@@ -93,10 +97,13 @@ def _as_date(value: date | str, *, latest: bool) -> date:
     return parsed.latest if latest else parsed.earliest
 
 
-def match_score(query: str, candidates: Iterable[str]) -> float:
-    """How well a search text matches a record's names: 1.0 exact, then substring, then fuzzy."""
+def match_score(query: str, candidates: Iterable[str], floor: float = 0.0) -> float:
+    """How well a search text matches a record's names: 1.0 exact, then substring, then fuzzy.
+
+    Scores below ``floor`` are not worth computing exactly and come back as at most ``floor``.
+    """
     folded = fold(query)
-    best = 0.0
+    best = floor
     for candidate in candidates:
         name = fold(candidate)
         if name == folded:
@@ -106,6 +113,7 @@ def match_score(query: str, candidates: Iterable[str]) -> float:
         elif name in folded:
             best = max(best, 0.6)
         else:
-            ratio = difflib.SequenceMatcher(None, folded, name).ratio()
-            best = max(best, ratio * 0.85)
+            matcher = difflib.SequenceMatcher(None, folded, name)
+            if matcher.real_quick_ratio() * _FUZZY_WEIGHT > best < matcher.quick_ratio() * _FUZZY_WEIGHT:
+                best = max(best, matcher.ratio() * _FUZZY_WEIGHT)
     return best

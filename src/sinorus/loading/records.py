@@ -95,8 +95,9 @@ def _read_file(file: Path, result: ReadResult) -> None:
     except YAMLProblem as problem:
         line, column = (problem.position.line, problem.position.column) if problem.position else (None, None)
         path, message = problem.path, problem.message
-        if path and isinstance(path[0], int):
-            path, message = path[1:], f"record #{path[0] + 1}: {message}"
+        first = path[0] if path else None
+        if isinstance(first, int):
+            path, message = path[1:], f"record #{first + 1}: {message}"
         result.problems.append(Problem(name, line, column, _dotted(path), message))
         return
     if data is None:
