@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import sinorus
+from sinorus.coverage import coverage
 from sinorus.dataset import Dataset
 from sinorus.errors import DataError, SinorusError
 from sinorus.export import FORMATS, export, record_to_json
@@ -124,6 +125,23 @@ def _print_records(records: Sequence[RecordBase], as_json: bool) -> int:
     return 0
 
 
+def _coverage(args: argparse.Namespace) -> int:
+    table = coverage(_dataset(args))
+    if args.json:
+        _print_json(table.as_json())
+        return 0
+    kinds = [k for k in table.by_kind if k != "source"]
+    header = "".join(f"{k[:9]:>10}" for k in kinds)
+    print(f"{'year':<10}{header}")
+    for year, counts in table.by_year.items():
+        print(f"{year or 'undated'!s:<10}" + "".join(f"{counts.get(k, 0):>10}" for k in kinds))
+    print(f"\n{'source / section':<90}{header}")
+    for (source, locator), counts in table.by_section.items():
+        label = f"{source} / {locator}"
+        print(f"{label[:89]:<90}" + "".join(f"{counts.get(k, 0):>10}" for k in kinds))
+    return 0
+
+
 def _discrepancies(args: argparse.Namespace) -> int:
     pairs = _dataset(args).discrepancies()
     if args.json:
@@ -189,6 +207,11 @@ def _parser() -> argparse.ArgumentParser:
     for name in ("series", "type", "status", "domain", "source"):
         listing.add_argument(f"--{name}")
     listing.set_defaults(run=_list)
+
+    coverage_cmd = commands.add_parser(
+        "coverage", parents=[data, as_json], help="count records per year and per source section"
+    )
+    coverage_cmd.set_defaults(run=_coverage)
 
     discrepancies = commands.add_parser(
         "discrepancies", parents=[data, as_json], help="list recorded discrepancies between sources"

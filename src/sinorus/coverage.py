@@ -1,0 +1,58 @@
+"""How much of what the dataset covers: records per kind, per year and per source section."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from sinorus.dataset import Dataset
+
+__all__ = ["Coverage", "coverage"]
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Record counts by kind, by year and kind, and by cited source section and kind."""
+
+    by_kind: dict[str, int]
+    """Records of each kind."""
+    by_year: dict[int | None, dict[str, int]]
+    """Dated records by the year they start in (None: undated or open-ended), then by kind."""
+    by_section: dict[tuple[str, str], dict[str, int]]
+    """Records citing each ``(source id, locator)`` section, then by kind."""
+
+    def as_json(self) -> dict[str, object]:
+        """The same tables with string keys, ready for ``json.dumps``."""
+        return {
+            "by_kind": self.by_kind,
+            "by_year": {("undated" if year is None else str(year)): kinds for year, kinds in self.by_year.items()},
+            "by_section": [
+                {"source": source, "locator": locator, "kinds": kinds}
+                for (source, locator), kinds in self.by_section.items()
+            ],
+        }
+
+
+def coverage(ds: Dataset) -> Coverage:
+    """Count the records of ``ds`` by kind, year and cited section.
+
+    A record citing a section several times counts once for it; source records are
+    counted by kind only.
+    """
+    by_year: dict[int | None, Counter[str]] = {}
+    by_section: dict[tuple[str, str], Counter[str]] = {}
+    for record in ds:
+        if record.kind == "source":
+            continue
+        value = record.date_value
+        year = value.earliest.year if value is not None and value.earliest != date.min else None
+        by_year.setdefault(year, Counter())[record.kind] += 1
+        sections = {(c.source, c.locator) for c in record.citations}
+        for section in sections:
+            by_section.setdefault(section, Counter())[record.kind] += 1
+    return Coverage(
+        by_kind=ds.counts(),
+        by_year={year: dict(by_year[year]) for year in sorted(by_year, key=lambda y: (y is None, y or 0))},
+        by_section={section: dict(by_section[section]) for section in sorted(by_section)},
+    )
