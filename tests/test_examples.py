@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 import sinorus
-
 from tests.conftest import ROOT
 
 
