@@ -112,3 +112,14 @@ def test_module_entry_point_runs_as_a_process(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert f"{broken}:5:9: date: record 'x': '2016-02-30': day 30 does not exist in 2016-02" in done.stderr
+
+
+def test_discrepancies_command(capsys: pytest.CaptureFixture[str], dataset: Dataset) -> None:
+    status, out, _ = run(capsys, "discrepancies", "--nature", "swapped", "--json")
+    assert status == 0
+    listed = json.loads(out)
+    assert len(listed) == len(dataset.discrepancies(nature="swapped"))
+    assert all(item["nature"] == "swapped" for item in listed)
+    status, out, _ = run(capsys, "discrepancies")
+    assert status == 0
+    assert out.count("\n    ") == len(dataset.discrepancies())

@@ -146,3 +146,14 @@ def test_duplicate_ids_are_refused(dataset: Dataset) -> None:
     record = dataset.records[0]
     with pytest.raises(ValueError, match="unique"):
         Dataset([record, record])
+
+
+def test_discrepancies_filter_by_nature_and_kind(dataset: Dataset) -> None:
+    every = dataset.discrepancies()
+    assert every
+    natures = {d.nature for _, d in every}
+    assert sum(len(dataset.discrepancies(nature=n)) for n in natures) == len(every)
+    for kind in ("event", "source"):
+        assert dataset.discrepancies(kind=kind) == tuple((r, d) for r, d in every if r.kind == kind)
+    swapped = dataset.discrepancies(nature="swapped")
+    assert {r.id for r, _ in swapped} >= {"wang-chensheng-2022", "shan-xiaoying-2017"}

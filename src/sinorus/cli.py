@@ -143,7 +143,7 @@ def _coverage(args: argparse.Namespace) -> int:
 
 
 def _discrepancies(args: argparse.Namespace) -> int:
-    pairs = _dataset(args).discrepancies()
+    pairs = _dataset(args).discrepancies(nature=args.nature, kind=args.kind)
     if args.json:
         _print_json([{"id": r.id, **d.model_dump(mode="json")} for r, d in pairs])
         return 0
@@ -216,6 +216,10 @@ def _parser() -> argparse.ArgumentParser:
     discrepancies = commands.add_parser(
         "discrepancies", parents=[data, as_json], help="list recorded discrepancies between sources"
     )
+    discrepancies.add_argument(
+        "--nature", choices=["conflict", "error", "spelling", "garbled", "swapped", "count_mismatch"]
+    )
+    discrepancies.add_argument("--kind", choices=kinds)
     discrepancies.set_defaults(run=_discrepancies)
 
     validate = commands.add_parser("validate", help="check record files (default: the packaged data)")

@@ -249,9 +249,23 @@ class Dataset:
         linked = {self._position(i) for i in outgoing if i in self._by_id} | incoming
         return tuple(self._records[i] for i in sorted(linked))
 
-    def discrepancies(self) -> tuple[tuple[RecordBase, Discrepancy], ...]:
-        """Every recorded discrepancy with its record, in timeline order."""
-        return tuple((r, d) for r in self._records for d in r.discrepancies)
+    def discrepancies(
+        self, *, nature: str | None = None, kind: str | None = None
+    ) -> tuple[tuple[RecordBase, Discrepancy], ...]:
+        """Recorded discrepancies with their records, in timeline order.
+
+        Args:
+            nature: only this nature (``conflict``, ``error``, ``spelling``, ``garbled``,
+                ``swapped``, ``count_mismatch``).
+            kind: only on records of this kind.
+        """
+        return tuple(
+            (r, d)
+            for r in self._records
+            if kind is None or r.kind == kind
+            for d in r.discrepancies
+            if nature is None or d.nature == nature
+        )
 
     # -- indexes -------------------------------------------------------------
 
