@@ -116,3 +116,16 @@ def test_json_schema_describes_every_field() -> None:
     for definition in schema["$defs"].values():
         for name, field in definition.get("properties", {}).items():
             assert field.get("description"), f"{definition['title']}.{name} has no description"
+
+
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        (300000, "300,000"),
+        ({"value": 1600, "qualifier": "approximate"}, "about 1,600"),
+        ({"value": 10, "upper": 12}, "10-12"),
+        ({"value": 80, "qualifier": "at_most"}, "at most 80"),
+    ],
+)
+def test_quantities_read_as_printed(data: object, text: str) -> None:
+    assert str(Quantity.model_validate(data)) == text

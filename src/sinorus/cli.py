@@ -10,11 +10,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 import sinorus
 from sinorus.coverage import coverage
 from sinorus.dataset import Dataset
 from sinorus.errors import DataError, SinorusError
 from sinorus.export import FORMATS, export, record_to_json
+from sinorus.models.base import Money, Quantity
 from sinorus.models.records import RECORD_TYPES, RecordBase
 from sinorus.query import actors_of
 
@@ -73,21 +76,34 @@ def _show(args: argparse.Namespace) -> int:
         suggestions = ", ".join(r.id for r in ds.search(args.id, limit=3))
         hint = f" (did you mean: {suggestions})" if suggestions else ""
         raise CommandError(f"no record with id {args.id!r}{hint}")
-    data = record_to_json(record)
     if args.json:
-        _print_json(data)
+        _print_json(record_to_json(record))
         return 0
-    for key, value in data.items():
-        if value in (None, [], ()):
-            continue
-        if isinstance(value, list) and value and isinstance(value[0], dict):
-            print(f"{key}:")
-            for item in value:
-                lines = [f"{k}: {v}" for k, v in item.items() if v is not None]
-                print("  - " + "\n    ".join(lines))
-        else:
-            print(f"{key}: {', '.join(map(str, value)) if isinstance(value, list) else value}")
+    for line in _describe(record):
+        print(line)
     return 0
+
+
+def _describe(model: BaseModel, indent: str = "") -> list[str]:
+    """A model's set fields as ``name: value`` lines, nested models indented."""
+    lines = []
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if value is None or value == ():
+            continue
+        if isinstance(value, tuple) and isinstance(value[0], BaseModel):
+            lines.append(f"{indent}{name}:")
+            for item in value:
+                item_lines = _describe(item, indent + "    ")
+                lines.extend([f"{indent}  - {item_lines[0].lstrip()}", *item_lines[1:]])
+        elif isinstance(value, tuple):
+            lines.append(f"{indent}{name}: {', '.join(map(str, value))}")
+        elif isinstance(value, BaseModel) and not isinstance(value, (Quantity, Money)):
+            lines.append(f"{indent}{name}:")
+            lines.extend(_describe(value, indent + "  "))
+        else:
+            lines.append(f"{indent}{name}: {value}")
+    return lines
 
 
 def _search(args: argparse.Namespace) -> int:

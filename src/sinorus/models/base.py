@@ -83,6 +83,7 @@ class Discrepancy(FrozenModel):
 
 
 Qualifier = Literal["exact", "approximate", "at_least", "at_most"]
+_QUALIFIER_WORDS = {"exact": "", "approximate": "about ", "at_least": "at least ", "at_most": "at most "}
 
 
 class Quantity(FrozenModel):
@@ -94,6 +95,10 @@ class Quantity(FrozenModel):
     """`exact`, `approximate` ("about 2,000"), `at_least` ("more than 10,000") or `at_most`."""
     upper: Annotated[int, Field(ge=0)] | None = None
     """The upper end when the source gives a range ("10-12")."""
+
+    def __str__(self) -> str:
+        figure = f"{self.value:,}" if self.upper is None else f"{self.value:,}-{self.upper:,}"
+        return _QUALIFIER_WORDS[self.qualifier] + figure
 
     @model_validator(mode="before")
     @classmethod
@@ -126,3 +131,6 @@ class Money(FrozenModel):
     """The ISO 4217 currency code (`USD`, `RUB`, `CNY`)."""
     qualifier: Qualifier = "exact"
     """`exact`, `approximate`, `at_least` or `at_most`."""
+
+    def __str__(self) -> str:
+        return f"{_QUALIFIER_WORDS[self.qualifier]}{self.amount:,.0f} {self.currency}"
