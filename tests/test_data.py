@@ -81,3 +81,10 @@ def test_records_of_every_kind_cite_the_corpus(dataset: Dataset, kind: str) -> N
     assert records, f"no {kind} records"
     for record in records:
         assert any(c.quote for c in record.citations), f"{record.id} has no quoted citation"
+
+
+def test_aliases_are_forms_the_corpus_prints(dataset: Dataset, corpus: dict[str, str]) -> None:
+    """An alias is another name a source gives, so it occurs verbatim (white space folded)."""
+    text = fold("\n".join(corpus.values()))
+    unprinted = [(r.id, a) for r in dataset for a in r.aliases if fold(a) not in text]
+    assert not unprinted, unprinted
