@@ -17,6 +17,8 @@ from sinorus.coverage import coverage
 from sinorus.dataset import Dataset
 from sinorus.errors import DataError, SinorusError
 from sinorus.export import FORMATS, export, record_to_json
+from sinorus.loading.records import find_files, read_files
+from sinorus.loading.writer import CommentsWouldBeLost, format_text
 from sinorus.models.base import Money, Quantity
 from sinorus.models.records import RECORD_TYPES, RecordBase
 from sinorus.query import actors_of
@@ -181,6 +183,30 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _fmt(args: argparse.Namespace) -> int:
+    files = find_files(args.paths)
+    result = read_files(files)
+    if result.problems:
+        raise DataError(result.problems)
+    pending: list[Path] = []
+    for file in files:
+        text = file.read_text(encoding="utf-8")
+        records = [item.record for item in result.records if item.file == file]
+        try:
+            formatted = format_text(text, records, drop_comments=args.drop_comments)
+        except CommentsWouldBeLost as error:
+            raise CommandError(f"{file}: {error} (pass --drop-comments to format it anyway)") from None
+        if formatted != text:
+            pending.append(file)
+            if not args.check:
+                file.write_text(formatted, encoding="utf-8")
+    verb = "would reformat" if args.check else "reformatted"
+    for file in pending:
+        print(f"{verb} {file}")
+    print(f"{len(pending)} of {len(files)} files {verb}", file=sys.stderr)
+    return 1 if args.check and pending else 0
+
+
 def _export(args: argparse.Namespace) -> int:
     ds = _dataset(args)
     records = ds.filter(kind=args.kind) if args.kind else ds.records
@@ -242,6 +268,12 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("path", nargs="?", type=Path)
     validate.add_argument("--with-packaged", action="store_true", help="check PATH on top of the packaged data")
     validate.set_defaults(run=_validate)
+
+    fmt = commands.add_parser("fmt", help="rewrite record files in the canonical YAML layout")
+    fmt.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    fmt.add_argument("--check", action="store_true", help="change nothing; exit 1 if a file would change")
+    fmt.add_argument("--drop-comments", action="store_true", help="format files even if comments would be lost")
+    fmt.set_defaults(run=_fmt)
 
     export_cmd = commands.add_parser("export", parents=[data], help="write the records to a file")
     export_cmd.add_argument("--format", choices=list(FORMATS), default="jsonl")

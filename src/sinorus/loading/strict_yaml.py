@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-__all__ = ["MAX_DEPTH", "Path", "Position", "YAMLProblem", "read_yaml"]
+__all__ = ["MAX_DEPTH", "Path", "Position", "YAMLProblem", "plain_value", "read_yaml"]
 
 try:
     from yaml import CBaseLoader as _EventLoader
@@ -67,9 +67,13 @@ def _position(event: Any) -> Position:
 
 
 def _scalar(event: yaml.ScalarEvent) -> Any:
-    value: str = event.value
     if not event.implicit[0]:  # quoted or block scalar: always a string
-        return value
+        return event.value
+    return plain_value(event.value)
+
+
+def plain_value(value: str) -> Any:
+    """What an unquoted scalar reads as: None, a bool, an int, a float, or the string itself."""
     if value in _NULL:
         return None
     if value in _TRUE:

@@ -1,0 +1,88 @@
+"""Write records in the YAML authoring format, so that reading them back gives them again."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import yaml
+
+from sinorus.loading.strict_yaml import plain_value
+from sinorus.models.records import RecordBase
+
+__all__ = ["CommentsWouldBeLost", "dump_records", "format_text", "record_to_yaml_data"]
+
+_LEADING = ("kind", "id", "name")
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block-style YAML; quotes every string that would not read back as that string."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = None if plain_value(value) == value and value.strip() == value and value else '"'
+    if "\n" in value:
+        style = '"'
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def _compact(value: Any) -> Any:
+    """Write an exact count (a quantity with only its value) as a plain integer."""
+    if isinstance(value, dict):
+        items = {k: _compact(v) for k, v in value.items()}
+        if set(items) == {"value"} and isinstance(items["value"], int):
+            return items["value"]
+        return items
+    if isinstance(value, list):
+        return [_compact(v) for v in value]
+    return value
+
+
+def record_to_yaml_data(record: RecordBase) -> dict[str, Any]:
+    """A record as authoring-format data: defaults left out, ``kind``, ``id``, ``name`` first."""
+    data = _compact(record.model_dump(mode="json", exclude_defaults=True))
+    data["kind"] = record.kind
+    ordered = {key: data[key] for key in _LEADING}
+    ordered.update((key, value) for key, value in data.items() if key not in _LEADING)
+    return ordered
+
+
+def dump_records(records: Iterable[RecordBase], header: str = "") -> str:
+    """The YAML text of a record file holding ``records``, after an optional comment ``header``."""
+    body = yaml.dump(
+        [record_to_yaml_data(r) for r in records],
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        indent=2,
+    )
+    return header + body
+
+
+class CommentsWouldBeLost(ValueError):
+    """Formatting would drop comments that stand after a file's leading comment block."""
+
+
+def format_text(text: str, records: Iterable[RecordBase], *, drop_comments: bool = False) -> str:
+    """The canonical text of a record file that now reads ``text`` and holds ``records``.
+
+    The file's leading comment block is kept. Comments anywhere else cannot be carried
+    over, so unless ``drop_comments`` is set such a file raises :class:`CommentsWouldBeLost`
+    (a ``#`` after white space counts, even inside a quoted string: better to refuse than
+    to lose a comment).
+    """
+    lines = text.splitlines(keepends=True)
+    count = next((i for i, line in enumerate(lines) if not line.lstrip().startswith("#")), len(lines))
+    rest = lines[count:]
+    if not drop_comments:
+        for number, line in enumerate(rest, start=count + 1):
+            if line.lstrip().startswith("#") or " #" in line or "\t#" in line:
+                raise CommentsWouldBeLost(f"line {number} may hold a comment, which formatting would drop")
+    return dump_records(records, header="".join(lines[:count]))
