@@ -172,3 +172,12 @@ def test_packaged_load_is_cached_and_thread_safe() -> None:
         thread.join()
     assert len(results) == 16
     assert all(ds is results[0] for ds in results)
+
+
+def test_oversized_files_are_refused_before_reading(tmp_path: Path) -> None:
+    from sinorus.loading.records import MAX_FILE_BYTES
+
+    huge = tmp_path / "huge.yaml"
+    with huge.open("wb") as stream:
+        stream.truncate(MAX_FILE_BYTES + 1)
+    assert problems(huge) == [f"{huge}: file is {MAX_FILE_BYTES + 1} bytes, over the {MAX_FILE_BYTES} limit"]
