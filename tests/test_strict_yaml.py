@@ -48,7 +48,7 @@ def test_scalars_follow_the_json_subset_of_yaml_1_2(scalar: str, value: object) 
         ("!!map {a: 1}\n", "tags", 1),
         ("--- 1\n--- 2\n", "one YAML document", 2),
         ("a:\n\tb: 1\n", "invalid YAML", 2),
-        ("a: 'unterminated\n", "invalid YAML", 2),
+        ("a: 'unterminated\n", "invalid YAML", 1),
         ("? [a, b]\n: 1\n", "plain strings", 1),
         ("1: a\n", "not a string", 1),
         ("\ufeffa: 1\n", "byte-order mark", 1),

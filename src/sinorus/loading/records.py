@@ -104,15 +104,16 @@ def _read_file(file: Path, result: ReadResult) -> None:
         result.problems.append(Problem(name, None, None, None, "the file is empty: write a list of records"))
         return
     if not isinstance(data, list):
-        result.problems.append(
-            Problem(name, 1, 1, None, "a record file holds a list of records (each starting with '- ')")
-        )
+        root = read_yaml(text, track_positions=True)[1].get((), Position(1, 1))
+        message = "a record file holds a list of records (each starting with '- ')"
+        result.problems.append(Problem(name, root.line, root.column, None, message))
         return
     try:
         records = _adapter().validate_python(data)
     except ValidationError as error:
         _, positions = read_yaml(text, track_positions=True)
-        result.problems.extend(_problem(name, data, positions, e) for e in error.errors(include_url=False))
+        found = dict.fromkeys(_problem(name, data, positions, e) for e in error.errors(include_url=False))
+        result.problems.extend(found)
         failed = {e["loc"][0] for e in error.errors(include_url=False)}
         for index, item in enumerate(data):
             if index in failed:
@@ -131,6 +132,8 @@ def _problem(name: str, data: list[Any], positions: dict[Any, Position], error: 
     kind = item.get("kind") if isinstance(item, dict) else None
     if rest and rest[0] in RECORD_TYPES and rest[0] == kind:
         rest = rest[1:]
+    while error["type"] != "missing" and len(rest) > 1 and (index, *rest) not in positions:
+        rest = rest[:-1]  # name the field the author wrote, not a path inside pydantic's validation
     label = _label(item, index)
     message = error["msg"].removeprefix("Value error, ")
     if error["type"] == "union_tag_not_found":
@@ -143,6 +146,8 @@ def _problem(name: str, data: list[Any], positions: dict[Any, Position], error: 
         message = "required field is missing"
     elif error["type"] == "extra_forbidden":
         message = "unknown field"
+    if error["type"] == "literal_error" and isinstance(error.get("input"), (str, int, float)):
+        message += f", not {error['input']!r}"
     position = _nearest(positions, (index, *rest))
     return Problem(name, position.line, position.column, _dotted(rest), f"{label}: {message}")
 

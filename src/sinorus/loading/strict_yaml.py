@@ -103,14 +103,19 @@ class _Builder:
         if event.tag is not None and event.tag != "!":
             raise YAMLProblem(f"tags ({event.tag}) are not allowed", _position(event), path)
 
-    def node(self, event: Any, path: Path, depth: int) -> Any:
+    def node(self, event: Any, path: Path, depth: int, key: Position | None = None) -> Any:
         self._check_node(event, path)
         if self.positions is not None:
-            self.positions[path] = _position(event)
+            position = _position(event)
+            # A block collection starts on the line after its key: point at the key.
+            self.positions[path] = key if key is not None and position.line > key.line else position
         if isinstance(event, yaml.ScalarEvent):
             return _scalar(event)
         if depth >= MAX_DEPTH:
-            raise YAMLProblem(f"nesting deeper than {MAX_DEPTH} levels", _position(event), path)
+            field = path
+            while len(field) > 1 and isinstance(field[-1], int):
+                field = field[:-1]
+            raise YAMLProblem(f"nesting deeper than {MAX_DEPTH} levels", _position(event), field)
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[Any] = []
             while not isinstance(child := self._next(), yaml.SequenceEndEvent):
@@ -122,7 +127,7 @@ class _Builder:
                 key = self._key(key_event, path)
                 if key in mapping:
                     raise YAMLProblem(f"duplicate key {key!r}", _position(key_event), (*path, key))
-                mapping[key] = self.node(self._next(), (*path, key), depth + 1)
+                mapping[key] = self.node(self._next(), (*path, key), depth + 1, _position(key_event))
             return mapping
         raise YAMLProblem(f"unexpected {type(event).__name__}", _position(event), path)  # pragma: no cover
 
@@ -145,6 +150,23 @@ def _events(text: str) -> Iterator[Any]:
         loader.dispose()
 
 
+_OPENERS = ("while scanning a quoted scalar", "while parsing a flow sequence", "while parsing a flow mapping")
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError) -> YAMLProblem:
+    """Locate a syntax error where a person would look: at an unclosed quote or bracket's
+    opening when the parser names one, else where the parser stopped."""
+    message = " ".join(part for part in (error.context, error.problem) if part)
+    opened = error.context_mark if error.context and error.context.startswith(_OPENERS) else None
+    mark = opened or error.problem_mark or error.context_mark
+    position = Position(mark.line + 1, mark.column + 1) if mark else None
+    if opened is not None and error.problem_mark is not None:
+        message += f" (noticed at line {error.problem_mark.line + 1})"
+    elif error.problem and "expected key" in error.problem:
+        message += " (check for a quote left open on the lines above)"
+    return YAMLProblem(f"invalid YAML: {message}", position)
+
+
 def read_yaml(text: str, *, track_positions: bool = False) -> tuple[Any, dict[Path, Position]]:
     """Parse one YAML document strictly.
 
@@ -165,10 +187,13 @@ def read_yaml(text: str, *, track_positions: bool = False) -> tuple[Any, dict[Pa
                     raise YAMLProblem("a file must hold one YAML document", _position(event))
                 value = builder.node(next(events), (), 0)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        position = Position(mark.line + 1, mark.column + 1) if mark else None
-        message = " ".join(part for part in (error.context, error.problem) if part)
-        raise YAMLProblem(f"invalid YAML: {message}", position) from None
+        raise _syntax_problem(error) from None
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - text.rfind("\n", 0, error.position)
+        raise YAMLProblem(
+            f"invalid YAML: character {error.character!r} is not allowed", Position(line, column)
+        ) from None
     except yaml.YAMLError as error:
         raise YAMLProblem(f"invalid YAML: {error}", None) from None
     return value, builder.positions or {}

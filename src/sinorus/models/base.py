@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 __all__ = [
     "Citation",
@@ -61,6 +61,12 @@ class Citation(FrozenModel):
     """The id of the primary document that the cited passage itself quotes or translates."""
 
 
+def _single_value(value: object) -> object:
+    if isinstance(value, (list, tuple, dict)):
+        raise ValueError("must be a single value: text, a number, true/false or null")
+    return value
+
+
 DiscrepancyNature = Literal["conflict", "error", "spelling", "garbled", "swapped", "count_mismatch"]
 
 
@@ -69,7 +75,7 @@ class Discrepancy(FrozenModel):
 
     field: Text
     """The field the alternative concerns, as a dotted path (`date`, `forces.0.troops`)."""
-    value: str | int | float | bool | None
+    value: Annotated[str | int | float | bool | None, BeforeValidator(_single_value)]
     """The alternative value exactly as the citation gives it (None when it omits one)."""
     nature: DiscrepancyNature
     """`conflict` (sources disagree), `error` (a plain mistake in a source), `spelling` (a
@@ -117,7 +123,7 @@ class Quantity(FrozenModel):
 def _check_currency(code: str) -> str:
     import pycountry
 
-    if pycountry.currencies.get(alpha_3=code) is None:
+    if not (len(code) == 3 and code.isupper()) or pycountry.currencies.get(alpha_3=code) is None:
         raise ValueError(f"unknown ISO 4217 currency code {code!r}")
     return code
 
@@ -125,7 +131,7 @@ def _check_currency(code: str) -> str:
 class Money(FrozenModel):
     """A monetary value as a source states it."""
 
-    amount: Annotated[float, Field(ge=0)]
+    amount: Annotated[float, Field(ge=0, allow_inf_nan=False)]
     """The amount in units of the currency (3 billion is written 3000000000)."""
     currency: Annotated[str, AfterValidator(_check_currency)]
     """The ISO 4217 currency code (`USD`, `RUB`, `CNY`)."""

@@ -36,6 +36,7 @@ _SINGLE = re.compile(
 # Meteorological seasons, as EDTF level 1 numbers them: months covered by each.
 _SEASON_MONTHS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 14)}
 _OPEN = ".."
+_TIME = re.compile(r"[0-9]T[0-9]|[0-9] [0-9]{1,2}:[0-9]")
 
 
 class EDTFError(ValueError):
@@ -212,7 +213,7 @@ def _validate(value: object) -> EDTF:
 
 @lru_cache(maxsize=65536)
 def _parse(text: str) -> EDTF:
-    if "T" in text or " " in text:
+    if _TIME.search(text):
         raise EDTFError(f"{text!r}: times of day are not supported, give the date only")
     if "/" not in text:
         bound = _parse_single(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator
 
 from sinorus.models.actors import ActorCode
 from sinorus.models.base import Citation, Discrepancy, FrozenModel, Money, Quantity, RecordId, Text
@@ -23,6 +23,11 @@ __all__ = [
 ]
 
 RecordKind = Literal["event", "exercise", "agreement", "arms_transfer", "source"]
+
+
+def _not_before(later: EDTF | None, earlier: EDTF | None, later_name: str, earlier_name: str) -> None:
+    if later is not None and earlier is not None and later.latest < earlier.earliest:
+        raise ValueError(f"{later_name} ({later}) is before {earlier_name} ({earlier})")
 
 
 class RecordBase(FrozenModel):
@@ -176,11 +181,12 @@ class Exercise(RecordBase):
     def date_value(self) -> EDTF | None:
         return self.date
 
-    @model_validator(mode="after")
-    def _series_link(self) -> Exercise:
-        if self.level == "series" and self.series is not None:
+    @field_validator("series")
+    @classmethod
+    def _series_link(cls, series: str | None, info: ValidationInfo) -> str | None:
+        if series is not None and info.data.get("level") == "series":
             raise ValueError("a series record cannot itself belong to a series")
-        return self
+        return series
 
     def references(self) -> tuple[tuple[str, str], ...]:
         own = (("series", self.series),) if self.series else ()
@@ -244,11 +250,11 @@ class Agreement(RecordBase):
     def date_value(self) -> EDTF | None:
         return self.signed or self.in_force
 
-    @model_validator(mode="after")
-    def _dates_in_order(self) -> Agreement:
-        if self.signed and self.expires and self.expires.latest < self.signed.earliest:
-            raise ValueError("expires is before signed")
-        return self
+    @field_validator("expires")
+    @classmethod
+    def _expires_after_signing(cls, expires: EDTF | None, info: ValidationInfo) -> EDTF | None:
+        _not_before(expires, info.data.get("signed"), "expires", "signed")
+        return expires
 
 
 TransferCategory = Literal[
@@ -327,11 +333,11 @@ class ArmsTransfer(RecordBase):
     def date_value(self) -> EDTF | None:
         return self.order_date or self.delivery_date
 
-    @model_validator(mode="after")
-    def _delivered_not_before_ordered(self) -> ArmsTransfer:
-        if self.order_date and self.delivery_date and self.delivery_date.latest < self.order_date.earliest:
-            raise ValueError("delivery_date is before order_date")
-        return self
+    @field_validator("delivery_date")
+    @classmethod
+    def _delivered_after_order(cls, delivered: EDTF | None, info: ValidationInfo) -> EDTF | None:
+        _not_before(delivered, info.data.get("order_date"), "delivery_date", "order_date")
+        return delivered
 
     def references(self) -> tuple[tuple[str, str], ...]:
         own = (("agreement", self.agreement),) if self.agreement else ()
