@@ -103,12 +103,13 @@ class _Builder:
         if event.tag is not None and event.tag != "!":
             raise YAMLProblem(f"tags ({event.tag}) are not allowed", _position(event), path)
 
-    def node(self, event: Any, path: Path, depth: int, key: Position | None = None) -> Any:
+    def node(self, event: Any, path: Path, depth: int, key_position: Position | None = None) -> Any:
         self._check_node(event, path)
         if self.positions is not None:
             position = _position(event)
             # A block collection starts on the line after its key: point at the key.
-            self.positions[path] = key if key is not None and position.line > key.line else position
+            below_key = key_position is not None and position.line > key_position.line
+            self.positions[path] = key_position if below_key and key_position else position
         if isinstance(event, yaml.ScalarEvent):
             return _scalar(event)
         if depth >= MAX_DEPTH:
