@@ -15,8 +15,11 @@ from pathlib import Path
 
 import atheris
 
-with atheris.instrument_imports():
+with atheris.instrument_imports(include=["sinorus", "yaml"]):
+    import yaml  # noqa: F401  (instrumented for coverage feedback)
+
     import sinorus
+    import sinorus.loading.load
     from sinorus import DataError
 
 ROOT = Path(__file__).resolve().parents[1]
