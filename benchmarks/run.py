@@ -56,15 +56,17 @@ print(time.perf_counter() - t, total)
 """
 QUERIES = """
 import time, sinorus
+from datetime import date
+from sinorus.query import actors_of
 ds = sinorus.load({path})
 t = time.perf_counter(); ds.filter(participants=["CHN"], year=2016); first = time.perf_counter() - t
 t = time.perf_counter()
 for _ in range(20): ds.filter(participants=["CHN"], year=2016)
 indexed = (time.perf_counter() - t) / 20
 t = time.perf_counter()
+low, high = date(2016, 1, 1), date(2016, 12, 31)
 for _ in range(3):
-    [r for r in ds if "CHN" in sinorus.query.actors_of(r) and r.date_value and r.date_value.overlaps(
-        __import__("datetime").date(2016, 1, 1), __import__("datetime").date(2016, 12, 31))]
+    [r for r in ds if "CHN" in actors_of(r) and r.date_value and r.date_value.overlaps(low, high)]
 scan = (time.perf_counter() - t) / 3
 some = ds.records[len(ds) // 2].id
 t = time.perf_counter()

@@ -244,9 +244,9 @@ class Dataset:
     def related(self, record_id: str) -> tuple[RecordBase, ...]:
         """Records linked to or from a record (related, series, agreement, part of)."""
         record = self[record_id]
-        outgoing = {target for field, target in record.references() if not _is_citation(field)}
-        incoming = self._index("links", self._build_link_index).get(record_id, set())
-        linked = {self._position(i) for i in outgoing if i in self._by_id} | incoming
+        outgoing = set(_linked_ids(record))
+        links = self._index("links", lambda: self._group(_linked_ids))
+        linked = {self._position(i) for i in outgoing if i in self._by_id}.union(links.get(record_id, ()))
         return tuple(self._records[i] for i in sorted(linked))
 
     def discrepancies(
@@ -292,14 +292,6 @@ class Dataset:
 
     def _build_name_index(self) -> dict[str, tuple[int, ...]]:
         return self._group(lambda r: (fold(n) for n in names_of(r)))
-
-    def _build_link_index(self) -> dict[str, set[int]]:
-        links: defaultdict[str, set[int]] = defaultdict(set)
-        for i, record in enumerate(self._records):
-            for field, target in record.references():
-                if not _is_citation(field):
-                    links[target].add(i)
-        return dict(links)
 
     def _source_family(self, source_id: str) -> set[str]:
         children: dict[str, tuple[int, ...]] = self._index(
@@ -349,8 +341,9 @@ def _series_of(record: RecordBase) -> tuple[str, ...]:
     return ()
 
 
-def _is_citation(field: str) -> bool:
-    return field.startswith(("citations.", "discrepancies."))
+def _linked_ids(record: RecordBase) -> list[str]:
+    """The ids a record links to, citations apart."""
+    return [target for field, target in record.references() if not field.startswith(("citations.", "discrepancies."))]
 
 
 def _matches(record: RecordBase, *, type: str | None, status: str | None, domain: str | None) -> bool:

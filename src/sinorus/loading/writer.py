@@ -23,10 +23,8 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = None if plain_value(value) == value and value.strip() == value and value else '"'
-    if "\n" in value:
-        style = '"'
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+    plain = value.strip() == value and "\n" not in value and plain_value(value) == value
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=None if plain else '"')
 
 
 _Dumper.add_representer(str, _represent_str)
