@@ -208,10 +208,14 @@ def _fmt(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    chosen = FORMATS[args.format]
+    if args.kind and chosen.folder:
+        raise CommandError(f"--kind applies to jsonl and json; {args.format} writes every table, one file each")
     ds = _dataset(args)
     records = ds.filter(kind=args.kind) if args.kind else ds.records
     count = export(records, args.output, args.format)
-    print(f"wrote {count} records to {args.output}", file=sys.stderr)
+    what = "the record JSON Schema" if args.format == "jsonschema" else f"{count} records"
+    print(f"wrote {what} to {args.output}", file=sys.stderr)
     return 0
 
 
@@ -275,10 +279,15 @@ def _parser() -> argparse.ArgumentParser:
     fmt.add_argument("--drop-comments", action="store_true", help="format files even if comments would be lost")
     fmt.set_defaults(run=_fmt)
 
-    export_cmd = commands.add_parser("export", parents=[data], help="write the records to a file")
+    formats = "; ".join(f"{name}: {f.description}" for name, f in FORMATS.items())
+    export_cmd = commands.add_parser(
+        "export", parents=[data], help="write the records to a file or folder", description=f"Formats: {formats}."
+    )
     export_cmd.add_argument("--format", choices=list(FORMATS), default="jsonl")
-    export_cmd.add_argument("-o", "--output", type=Path, required=True)
-    export_cmd.add_argument("--kind", choices=kinds)
+    export_cmd.add_argument(
+        "-o", "--output", type=Path, required=True, help="a file, or a folder for csv, parquet, datapackage"
+    )
+    export_cmd.add_argument("--kind", choices=kinds, help="only records of this kind (jsonl and json)")
     export_cmd.set_defaults(run=_export)
     return parser
 

@@ -8,6 +8,8 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import Any, TypeVar, overload
 
+from sinorus.collection import Records
+from sinorus.export.tables import Table, build_tables, resolve_table_name
 from sinorus.models.base import Discrepancy
 from sinorus.models.records import Agreement, ArmsTransfer, Event, Exercise, RecordBase, Source
 from sinorus.query import (
@@ -86,6 +88,11 @@ class Dataset:
         counts = ", ".join(f"{kind}={n}" for kind, n in self.counts().items())
         return f"<Dataset {len(self)} records: {counts}>"
 
+    def _repr_html_(self) -> str:
+        from sinorus.display import dataset_html
+
+        return dataset_html(self)
+
     @overload
     def get(self, record_id: str) -> RecordBase | None: ...
     @overload
@@ -95,37 +102,37 @@ class Dataset:
         return self._by_id.get(record_id, default)
 
     @property
-    def records(self) -> tuple[RecordBase, ...]:
+    def records(self) -> Records[RecordBase]:
         """Every record, in timeline order."""
-        return self._records
+        return Records(self._records)
 
     # -- kinds ---------------------------------------------------------------
 
-    def _of_type(self, cls: type[R]) -> tuple[R, ...]:
-        return self._index(cls.__name__, lambda: tuple(r for r in self._records if isinstance(r, cls)))
+    def _of_type(self, cls: type[R]) -> Records[R]:
+        return self._index(cls.__name__, lambda: Records(r for r in self._records if isinstance(r, cls)))
 
     @property
-    def events(self) -> tuple[Event, ...]:
+    def events(self) -> Records[Event]:
         """The event records, in timeline order."""
         return self._of_type(Event)
 
     @property
-    def exercises(self) -> tuple[Exercise, ...]:
+    def exercises(self) -> Records[Exercise]:
         """The exercise records (instances and series), in timeline order."""
         return self._of_type(Exercise)
 
     @property
-    def agreements(self) -> tuple[Agreement, ...]:
+    def agreements(self) -> Records[Agreement]:
         """The agreement records, in timeline order."""
         return self._of_type(Agreement)
 
     @property
-    def arms_transfers(self) -> tuple[ArmsTransfer, ...]:
+    def arms_transfers(self) -> Records[ArmsTransfer]:
         """The arms transfer records, in timeline order."""
         return self._of_type(ArmsTransfer)
 
     @property
-    def sources(self) -> tuple[Source, ...]:
+    def sources(self) -> Records[Source]:
         """The source records, in timeline order."""
         return self._of_type(Source)
 
@@ -138,10 +145,10 @@ class Dataset:
 
     # -- lookups -------------------------------------------------------------
 
-    def by_name(self, name: str) -> tuple[RecordBase, ...]:
+    def by_name(self, name: str) -> Records[RecordBase]:
         """Records whose id, name or an alias equals ``name``, ignoring case and spacing."""
         index = self._index("names", self._build_name_index)
-        return tuple(self._records[i] for i in index.get(fold(name), ()))
+        return Records(self._records[i] for i in index.get(fold(name), ()))
 
     def lookup(self, name: str) -> RecordBase:
         """The one record with this id, name or alias; raises ``LookupError`` otherwise."""
@@ -154,13 +161,13 @@ class Dataset:
             raise LookupError(f"{name!r} names {len(found)} records: {', '.join(r.id for r in found)}")
         return found[0]
 
-    def search(self, text: str, *, kind: str | None = None, limit: int = 10) -> tuple[RecordBase, ...]:
+    def search(self, text: str, *, kind: str | None = None, limit: int = 10) -> Records[RecordBase]:
         """Records whose names best match ``text``, best first (fuzzy, any language)."""
         candidates = self._records if kind is None else self.filter(kind=kind)
         scored = [(match_score(text, names_of(r), _SEARCH_FLOOR), r) for r in candidates]
         scored = [(score, r) for score, r in scored if score > _SEARCH_FLOOR]
         scored.sort(key=lambda pair: (-pair[0], timeline_key(pair[1])))
-        return tuple(r for _, r in scored[:limit])
+        return Records(r for _, r in scored[:limit])
 
     # -- filters -------------------------------------------------------------
 
@@ -178,7 +185,7 @@ class Dataset:
         status: str | None = None,
         domain: str | None = None,
         source: str | None = None,
-    ) -> tuple[RecordBase, ...]:
+    ) -> Records[RecordBase]:
         """Records that match every criterion given, in timeline order.
 
         Args:
@@ -229,25 +236,25 @@ class Dataset:
             candidates: Iterable[RecordBase] = self._records
         else:
             candidates = (self._records[i] for i in sorted(selected))
-        return tuple(r for r in candidates if _matches(r, type=type, status=status, domain=domain))
+        return Records(r for r in candidates if _matches(r, type=type, status=status, domain=domain))
 
-    def timeline(self, **criteria: Any) -> tuple[RecordBase, ...]:
+    def timeline(self, **criteria: Any) -> Records[RecordBase]:
         """Dated records matching ``criteria`` (as for :meth:`filter`), earliest first."""
-        return tuple(r for r in self.filter(**criteria) if r.date_value is not None)
+        return Records(r for r in self.filter(**criteria) if r.date_value is not None)
 
     # -- links ---------------------------------------------------------------
 
-    def citing(self, source_id: str) -> tuple[RecordBase, ...]:
+    def citing(self, source_id: str) -> Records[RecordBase]:
         """Records that cite a source, or one of its parts (a report's chapters)."""
         return self.filter(source=source_id)
 
-    def related(self, record_id: str) -> tuple[RecordBase, ...]:
+    def related(self, record_id: str) -> Records[RecordBase]:
         """Records linked to or from a record (related, series, agreement, part of)."""
         record = self[record_id]
         outgoing = set(_linked_ids(record))
         links = self._index("links", lambda: self._group(_linked_ids))
         linked = {self._position(i) for i in outgoing if i in self._by_id}.union(links.get(record_id, ()))
-        return tuple(self._records[i] for i in sorted(linked))
+        return Records(self._records[i] for i in sorted(linked))
 
     def discrepancies(
         self, *, nature: str | None = None, kind: str | None = None
@@ -266,6 +273,39 @@ class Dataset:
             for d in r.discrepancies
             if nature is None or d.nature == nature
         )
+
+    # -- tables --------------------------------------------------------------
+
+    def tables(self) -> dict[str, Table]:
+        """Every flat table (see :mod:`sinorus.export.tables`), keyed by name; built once."""
+        return self._index("tables", lambda: build_tables(self._records))
+
+    def table(self, name: str) -> Table:
+        """One flat table: a record kind (``"exercise"``) for its wide table, or a table name
+        (``"participants"``, ``"citations"``, ``"discrepancies"``, ...)."""
+        return self.tables()[resolve_table_name(name)]
+
+    def to_pandas(self, table: str) -> Any:
+        """A table as a ``pandas.DataFrame`` (needs ``sinorus[pandas]``).
+
+        ``table`` is a record kind (``"exercise"``: one row per record) or a long table
+        (``"participants"``, ``"citations"``, ``"discrepancies"``, ...) that joins back on ``id``.
+        """
+        from sinorus.export.frames import to_pandas
+
+        return to_pandas(self.table(table))
+
+    def to_polars(self, table: str) -> Any:
+        """A table as a ``polars.DataFrame`` (needs ``sinorus[polars]``); ``table`` as for :meth:`to_pandas`."""
+        from sinorus.export.frames import to_polars
+
+        return to_polars(self.table(table))
+
+    def to_arrow(self, table: str) -> Any:
+        """A table as a ``pyarrow.Table`` (needs ``sinorus[arrow]``); ``table`` as for :meth:`to_pandas`."""
+        from sinorus.export.frames import to_arrow
+
+        return to_arrow(self.table(table))
 
     # -- indexes -------------------------------------------------------------
 

@@ -5,11 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["DataError", "Problem", "SinorusError"]
+__all__ = ["DataError", "MissingExtraError", "Problem", "SinorusError"]
 
 
 class SinorusError(Exception):
     """Base of every error sinorus raises on purpose."""
+
+
+class MissingExtraError(SinorusError, ImportError):
+    """A feature needs an optional dependency that is not installed; the message names the extra."""
 
 
 @dataclass(frozen=True, order=True)

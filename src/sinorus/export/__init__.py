@@ -1,25 +1,62 @@
-"""Writing records out in formats other tools read."""
+"""Writing records out in formats other tools read.
+
+JSON Lines and JSON keep every field of every record. CSV, Parquet and the Frictionless
+data package write the flat tables of :mod:`sinorus.export.tables`, one file per table.
+The JSON Schema describes one exported record.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
 
-from sinorus.export.jsonl import record_to_json, write_jsonl
+from sinorus.export.csv_tables import write_csv_tables
+from sinorus.export.datapackage import write_datapackage
+from sinorus.export.json_schema import record_json_schema, write_json_schema
+from sinorus.export.parquet import write_parquet_tables
+from sinorus.export.records_json import record_to_json, write_json, write_jsonl, write_jsonl_stream
+from sinorus.export.tables import Table, build_tables
 from sinorus.models.records import RecordBase
 
-__all__ = ["FORMATS", "export", "record_to_json", "write_jsonl"]
+__all__ = ["FORMATS", "Format", "export", "record_json_schema", "record_to_json", "write_jsonl_stream"]
 
-FORMATS: dict[str, Callable[[Iterable[RecordBase], TextIO], int]] = {"jsonl": write_jsonl}
-"""Export writers by format name; each returns the number of records written."""
+
+@dataclass(frozen=True)
+class Format:
+    """An export format: what it writes and whether its output is a file or a folder."""
+
+    description: str
+    folder: bool
+    write: Callable[[Sequence[RecordBase], Path], object]
+
+
+def _tables_to(write: Callable[[Iterable[Table], Path], object]) -> Callable[[Sequence[RecordBase], Path], object]:
+    return lambda records, path: write(build_tables(records).values(), path)
+
+
+FORMATS: dict[str, Format] = {
+    "jsonl": Format("one JSON object per record, one per line", False, write_jsonl),
+    "json": Format("one JSON array of record objects", False, write_json),
+    "csv": Format("one CSV file per table", True, _tables_to(write_csv_tables)),
+    "parquet": Format("one Parquet file per table", True, _tables_to(write_parquet_tables)),
+    "datapackage": Format(
+        "a Frictionless data package: CSV tables and datapackage.json", True, _tables_to(write_datapackage)
+    ),
+    "jsonschema": Format("the JSON Schema of an exported record", False, lambda rs, p: write_json_schema(p)),
+}
+"""The export formats by name."""
 
 
 def export(records: Iterable[RecordBase], path: str | Path, format: str = "jsonl") -> int:
-    """Write ``records`` to ``path`` in ``format``; returns the number written."""
+    """Write ``records`` to ``path`` (a file, or a folder for table formats) in ``format``.
+
+    Returns the number of records exported.
+    """
     try:
-        writer = FORMATS[format]
+        chosen = FORMATS[format]
     except KeyError:
         raise ValueError(f"unknown export format {format!r}; expected one of {', '.join(FORMATS)}") from None
-    with open(path, "w", encoding="utf-8", newline="\n") as stream:
-        return writer(records, stream)
+    records = tuple(records)
+    chosen.write(records, Path(path))
+    return len(records)

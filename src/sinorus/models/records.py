@@ -64,6 +64,16 @@ class RecordBase(FrozenModel):
         """The date that places the record on a timeline, when it has one."""
         return None
 
+    def __repr__(self) -> str:
+        from sinorus.display import record_repr
+
+        return record_repr(self)
+
+    def _repr_html_(self) -> str:
+        from sinorus.display import record_html
+
+        return record_html(self)
+
     def references(self) -> tuple[tuple[str, str], ...]:
         """Every ``(field path, id)`` this record points at, for integrity checks."""
         refs: list[tuple[str, str]] = [(f"related.{i}", ref) for i, ref in enumerate(self.related)]

@@ -1,0 +1,110 @@
+"""How records look in a notebook and a console: short reprs and compact HTML tables."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel
+
+from sinorus.models.base import Money, Quantity
+from sinorus.query import actors_of
+
+if TYPE_CHECKING:
+    from sinorus.dataset import Dataset
+    from sinorus.models.records import RecordBase
+
+__all__ = ["dataset_html", "record_html", "record_repr", "records_html", "records_repr"]
+
+HTML_ROWS = 50
+"""How many records a collection shows before it says how many more there are."""
+
+_LONG_FIELDS = ("id", "kind", "name", "citations", "discrepancies")
+
+
+def _when(record: RecordBase) -> str:
+    return str(record.date_value) if record.date_value is not None else ""
+
+
+def record_repr(record: RecordBase) -> str:
+    """``<Exercise vostok-2018: 'Vostok 2018', 2018-09-11/2018-09-17>``."""
+    when = f", {record.date_value}" if record.date_value is not None else ""
+    return f"<{type(record).__name__} {record.id}: {record.name!r}{when}>"
+
+
+def records_repr(records: Sequence[RecordBase]) -> str:
+    """A count and the first few ids: ``<Records 3: a, b, c>``."""
+    shown = ", ".join(r.id for r in records[:5])
+    more = f", ... ({len(records) - 5} more)" if len(records) > 5 else ""
+    return f"<Records {len(records)}: {shown}{more}>"
+
+
+def records_html(records: Sequence[RecordBase], limit: int = HTML_ROWS) -> str:
+    """A table with id, kind, name, date and participants, one row per record."""
+    head = "".join(f"<th>{h}</th>" for h in ("id", "kind", "name", "date", "participants"))
+    rows = "".join(
+        "<tr>"
+        + "".join(
+            f"<td>{escape(cell)}</td>"
+            for cell in (r.id, r.kind, r.name, _when(r), " ".join(dict.fromkeys(actors_of(r))))
+        )
+        + "</tr>"
+        for r in records[:limit]
+    )
+    more = f"<p>... and {len(records) - limit} more</p>" if len(records) > limit else ""
+    return (
+        f"<div><p>{len(records)} record{'s' if len(records) != 1 else ''}</p>"
+        f'<table class="sinorus-records"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>{more}</div>'
+    )
+
+
+def record_html(record: RecordBase) -> str:
+    """The record's fields, then its citations and discrepancies with their quotes."""
+    fields = "".join(f"<tr><th>{name}</th><td>{escape(text)}</td></tr>" for name, text in _field_texts(record))
+    citations = "".join(
+        f"<li><code>{escape(c.source)}</code>, {escape(c.locator)}"
+        + (f": &ldquo;{escape(c.quote)}&rdquo;" if c.quote else "")
+        + "</li>"
+        for c in record.citations
+    )
+    discrepancies = "".join(
+        f"<li><code>{escape(d.field)}</code> = {escape(str(d.value))} ({d.nature}): {escape(d.note)}</li>"
+        for d in record.discrepancies
+    )
+    parts = [
+        f"<div><p><strong>{escape(record.name)}</strong> <code>{escape(record.id)}</code> ({record.kind})</p>",
+        f"<table>{fields}</table>",
+    ]
+    if citations:
+        parts.append(f"<p>Citations</p><ol>{citations}</ol>")
+    if discrepancies:
+        parts.append(f"<p>Discrepancies</p><ul>{discrepancies}</ul>")
+    return "".join(parts) + "</div>"
+
+
+def dataset_html(dataset: Dataset) -> str:
+    """Record counts per kind, with citation and discrepancy totals."""
+    rows = "".join(f"<tr><td>{kind}</td><td>{n}</td></tr>" for kind, n in dataset.counts().items())
+    citations = sum(len(r.citations) for r in dataset)
+    return (
+        f"<div><p>sinorus dataset: {len(dataset)} records, {citations} citations, "
+        f"{len(dataset.discrepancies())} discrepancies</p>"
+        f"<table><thead><tr><th>kind</th><th>records</th></tr></thead><tbody>{rows}</tbody></table></div>"
+    )
+
+
+def _field_texts(record: RecordBase) -> list[tuple[str, str]]:
+    """The record's set fields as text: its own fields first, then aliases, related and notes."""
+    base = ("aliases", "related", "notes")
+    names = [n for n in type(record).model_fields if n not in _LONG_FIELDS and n not in base] + list(base)
+    values = [(name, getattr(record, name)) for name in names]
+    return [(name, _text(value)) for name, value in values if value is not None and value != ()]
+
+
+def _text(value: object) -> str:
+    if isinstance(value, tuple):
+        return "; ".join(_text(v) for v in value)
+    if isinstance(value, BaseModel) and not isinstance(value, (Quantity, Money)):
+        return ", ".join(f"{k} {_text(v)}" for k, v in value if v is not None)
+    return str(value)

@@ -1,0 +1,39 @@
+"""Tables as CSV files: UTF-8, a header row, ISO dates, lists as JSON arrays, empty for missing."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sinorus.export.tables import Table
+
+__all__ = ["csv_cell", "write_csv_tables"]
+
+
+def csv_cell(value: Any) -> str:
+    """The CSV text of one cell."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def write_csv_tables(tables: Iterable[Table], folder: Path) -> list[Path]:
+    """Write ``<name>.csv`` for each table into ``folder`` (created if needed); returns the paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for table in tables:
+        path = folder / f"{table.name}.csv"
+        with path.open("w", encoding="utf-8", newline="") as stream:
+            writer = csv.writer(stream, lineterminator="\n")
+            writer.writerow(c.name for c in table.columns)
+            writer.writerows([csv_cell(v) for v in row] for row in table.rows)
+        paths.append(path)
+    return paths
