@@ -8,11 +8,12 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 from pydantic import BaseModel
 
 import sinorus
+from sinorus.citing import bibtex_entry, dataset_bibtex, dataset_reference, reference_text, sources_behind
 from sinorus.coverage import coverage
 from sinorus.dataset import Dataset
 from sinorus.errors import DataError, SinorusError
@@ -172,6 +173,23 @@ def _discrepancies(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cite(args: argparse.Namespace) -> int:
+    if args.id is None:
+        print(dataset_bibtex() if args.bibtex else dataset_reference())
+        return 0
+    ds = _dataset(args)
+    if args.id not in ds:
+        raise CommandError(f"no record with id {args.id!r}")
+    sources = sources_behind(ds, args.id)
+    if args.bibtex:
+        print("\n\n".join([*(bibtex_entry(ds, s) for s in sources), dataset_bibtex()]))
+    else:
+        for source in sources:
+            print(reference_text(ds, source))
+        print(f"Data: {dataset_reference()}")
+    return 0
+
+
 def _validate(args: argparse.Namespace) -> int:
     if args.path is None:
         ds = sinorus.load()
@@ -227,9 +245,19 @@ def _parser() -> argparse.ArgumentParser:
     data.add_argument("--with-packaged", action="store_true", help="with --data: load it on top of the packaged data")
     as_json = argparse.ArgumentParser(add_help=False)
     as_json.add_argument("--json", action="store_true", help="print JSON")
-    kinds = list(RECORD_TYPES)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_reading_commands(commands, data, as_json)
+    _add_writing_commands(commands, data)
+    return parser
 
+
+Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+def _add_reading_commands(
+    commands: Subcommands, data: argparse.ArgumentParser, as_json: argparse.ArgumentParser
+) -> None:
+    kinds = list(RECORD_TYPES)
     stats = commands.add_parser("stats", parents=[data, as_json], help="count the records")
     stats.set_defaults(run=_stats)
 
@@ -268,6 +296,19 @@ def _parser() -> argparse.ArgumentParser:
     discrepancies.add_argument("--kind", choices=kinds)
     discrepancies.set_defaults(run=_discrepancies)
 
+
+def _add_writing_commands(commands: Subcommands, data: argparse.ArgumentParser) -> None:
+    cite = commands.add_parser(
+        "cite",
+        parents=[data],
+        help="print the references behind a record, or the dataset's own",
+        description="Print the full reference of every source a record cites (and of the primary documents "
+        "those passages quote), then the dataset's own reference. Without ID: the dataset's reference.",
+    )
+    cite.add_argument("id", nargs="?")
+    cite.add_argument("--bibtex", action="store_true", help="print BibTeX entries instead of plain text")
+    cite.set_defaults(run=_cite)
+
     validate = commands.add_parser("validate", help="check record files (default: the packaged data)")
     validate.add_argument("path", nargs="?", type=Path)
     validate.add_argument("--with-packaged", action="store_true", help="check PATH on top of the packaged data")
@@ -287,9 +328,8 @@ def _parser() -> argparse.ArgumentParser:
     export_cmd.add_argument(
         "-o", "--output", type=Path, required=True, help="a file, or a folder for csv, parquet, datapackage"
     )
-    export_cmd.add_argument("--kind", choices=kinds, help="only records of this kind (jsonl and json)")
+    export_cmd.add_argument("--kind", choices=list(RECORD_TYPES), help="only records of this kind (jsonl and json)")
     export_cmd.set_defaults(run=_export)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,143 @@
+"""Figures (needs the ``plot`` extra): a timeline of records and the number of records per year.
+
+Both take a :class:`~sinorus.Dataset` or any iterable of records (such as the result of
+``ds.filter(...)``), draw on ``ax`` when given or on a new figure, and return the axes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from datetime import date, timedelta
+from typing import Any, Literal
+
+from sinorus.export.tables import KIND_TABLES
+from sinorus.extras import require
+from sinorus.models.records import Exercise, RecordBase
+
+__all__ = ["counts_per_year", "timeline"]
+
+_POINT_DAYS = 31
+"""Dates spanning at most this many days are drawn as points, longer ones as bars."""
+_KIND_COLOURS = dict(zip(KIND_TABLES, ("tab:blue", "tab:red", "tab:green", "tab:orange", "tab:gray"), strict=True))
+
+
+def timeline(
+    records: Iterable[RecordBase],
+    *,
+    lanes: Literal["kind", "series"] = "kind",
+    ax: Any = None,
+    title: str | None = None,
+) -> Any:
+    """Dated records along time, one lane per kind or per exercise series.
+
+    A record dated to a month or less is a point; a longer span (a year, an interval)
+    is a bar from its earliest to its latest day. Uncertain or approximate dates are
+    drawn hollow or faint. Open-ended intervals are dotted and cut at the earliest or
+    latest day of the other records; undated records are left out.
+
+    Args:
+        records: a dataset or any records.
+        lanes: ``"kind"`` for one lane per record kind; ``"series"`` for one lane per
+            exercise series (exercises outside a series are left out).
+        ax: the matplotlib axes to draw on; a new figure when None.
+        title: the figure title; a default one when None.
+    """
+    dated = [r for r in records if r.date_value is not None]
+    if lanes == "series":
+        dated = [r for r in dated if isinstance(r, Exercise) and r.series]
+    elif lanes != "kind":
+        raise ValueError(f"lanes must be 'kind' or 'series', not {lanes!r}")
+    ax = _axes(ax, (10, 4.5))
+    low, high = _closed_range(dated)
+    by_lane: defaultdict[str, list[RecordBase]] = defaultdict(list)
+    for record in dated:
+        by_lane[_lane(record, lanes)].append(record)
+    names = [k for k in KIND_TABLES if k in by_lane] if lanes == "kind" else sorted(by_lane)
+    for row, lane in enumerate(names):
+        for i, record in enumerate(by_lane[lane]):
+            _draw(ax, record, row + ((i % 5) - 2) * 0.09, low, high, _KIND_COLOURS[record.kind])
+    ax.set_yticks(range(len(names)), [n.replace("_", " ") for n in names])
+    ax.set_ylim(len(names) - 0.5, -0.5)
+    ax.grid(axis="x", alpha=0.3)
+    noun = "records" if lanes == "kind" else "exercises by series"
+    ax.set_title(title if title is not None else f"{len(dated)} dated {noun}")
+    _legend(ax)
+    return ax
+
+
+def counts_per_year(records: Iterable[RecordBase], *, ax: Any = None, title: str | None = None) -> Any:
+    """Dated records per year, stacked by kind; a record counts in the year its date starts
+    (the latest year for a date open at the start)."""
+    counts: Counter[tuple[int, str]] = Counter()
+    for record in records:
+        value = record.date_value
+        if value is not None:
+            counts[(value.latest if value.earliest == date.min else value.earliest).year, record.kind] += 1
+    ax = _axes(ax, (10, 3.5))
+    years = sorted({year for year, _ in counts})
+    if years:
+        span = range(years[0], years[-1] + 1)
+        bottom = [0] * len(span)
+        for kind in KIND_TABLES:
+            heights = [counts[year, kind] for year in span]
+            if any(heights):
+                ax.bar(span, heights, bottom=bottom, label=kind.replace("_", " "), color=_KIND_COLOURS[kind])
+                bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
+        ax.legend(loc="upper left", frameon=False)
+    ax.set_ylabel("records")
+    ax.set_title(title if title is not None else f"Dated records per year ({sum(counts.values())})")
+    return ax
+
+
+def _axes(ax: Any, size: tuple[float, float]) -> Any:
+    if ax is not None:
+        return ax
+    plt = require("matplotlib.pyplot", "sinorus.plot")
+    _, ax = plt.subplots(figsize=size, layout="constrained")
+    return ax
+
+
+def _lane(record: RecordBase, lanes: str) -> str:
+    if lanes == "series" and isinstance(record, Exercise) and record.series:
+        return record.series
+    return record.kind
+
+
+def _closed_range(records: list[RecordBase]) -> tuple[date, date]:
+    days = [
+        day
+        for r in records
+        if r.date_value is not None
+        for day in (r.date_value.earliest, r.date_value.latest)
+        if day not in (date.min, date.max)
+    ]
+    return (min(days), max(days)) if days else (date(2000, 1, 1), date(2000, 12, 31))
+
+
+def _draw(ax: Any, record: RecordBase, y: float, low: date, high: date, colour: str) -> None:
+    value = record.date_value
+    assert value is not None
+    start = low if value.earliest == date.min else value.earliest
+    end = high if value.latest == date.max else value.latest
+    hollow = value.uncertain or value.approximate
+    if end - start <= timedelta(days=_POINT_DAYS):
+        middle = start + (end - start) / 2
+        face = "white" if hollow else colour
+        ax.plot([middle], [y], marker="o", markersize=4, color=colour, markerfacecolor=face, linestyle="none")
+    else:
+        style = ":" if date.min == value.earliest or value.latest == date.max else "-"
+        alpha = 0.35 if hollow else 0.8
+        ax.plot([start, end], [y, y], color=colour, linewidth=2.5, linestyle=style, alpha=alpha, solid_capstyle="butt")
+
+
+def _legend(ax: Any) -> None:
+    from matplotlib.lines import Line2D
+
+    handles = [
+        Line2D([], [], marker="o", color="black", linestyle="none", markersize=4, label="day or month"),
+        Line2D([], [], color="black", linewidth=2.5, alpha=0.8, label="longer span"),
+        Line2D([], [], color="black", linewidth=2.5, linestyle=":", label="open-ended"),
+        Line2D([], [], marker="o", color="black", markerfacecolor="white", linestyle="none", label="uncertain"),
+    ]
+    ax.legend(handles=handles, loc="lower left", fontsize="small", frameon=False)
