@@ -118,7 +118,7 @@ def test_related_is_symmetric(dataset: Dataset) -> None:
 
 def test_dataset_is_immutable(dataset: Dataset) -> None:
     with pytest.raises(AttributeError):
-        dataset.records = ()  # type: ignore[misc]
+        dataset.records = ()  # type: ignore[misc,assignment]
     with pytest.raises(AttributeError):
         dataset._records = ()
     assert isinstance(dataset.records, tuple)

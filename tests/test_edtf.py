@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 
-from sinorus.models.edtf import EDTF, EDTFError
+from sinorus.models.edtf import EDTF, JSON_PATTERN, EDTFError
 
 
 @pytest.mark.parametrize(
@@ -161,3 +162,13 @@ def test_bounds_agree_with_reference_implementation(text: str) -> None:
         assert value.earliest == lower
         return
     assert (value.earliest, value.latest) == (lower, upper), text
+
+
+@given(edtf_strings())
+def test_json_schema_pattern_accepts_every_valid_string(text: str) -> None:
+    assert re.fullmatch(JSON_PATTERN, text)
+
+
+@pytest.mark.parametrize("text", ["2016-13", "2016-00", "16", "2016-05-32", "/", "../..", "2016-05-12T10:00"])
+def test_json_schema_pattern_rejects_malformed_shapes(text: str) -> None:
+    assert not re.fullmatch(JSON_PATTERN, text)

@@ -132,9 +132,7 @@ def test_pandas_join_on_id_agrees_with_the_query_api(dataset: Dataset) -> None:
     pair = participants[participants["actor"].isin(["CHN", "RUS"])]  # any role, as filter() reads it
     counts = pair.groupby("id")["actor"].nunique()
     both = counts[counts == 2].index
-    in_years = exercises[
-        (exercises["date_latest"] >= "2018-01-01") & (exercises["date_earliest"] <= "2021-12-31")
-    ]
+    in_years = exercises[(exercises["date_latest"] >= "2018-01-01") & (exercises["date_earliest"] <= "2021-12-31")]
     found = sorted(set(in_years["id"]) & set(both))
     assert found == sorted(exercises_with(dataset, 2018, 2021))
     assert len(found) >= 5

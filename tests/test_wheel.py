@@ -46,3 +46,14 @@ def test_wheel_installs_and_loads_every_record(tmp_path: Path, dataset: Dataset)
     cli = env_dir / "bin" / "sinorus"
     stats = subprocess.run([str(cli), "stats"], cwd=outside, check=True, capture_output=True, text=True)
     assert f"{len(dataset)} records" in stats.stdout
+    package = export_in(cli, outside, "datapackage", "package")
+    assert package.returncode == 0, package.stderr
+    assert (outside / "package" / "datapackage.json").is_file()
+    without_arrow = export_in(cli, outside, "parquet", "pq")
+    assert without_arrow.returncode == 2
+    assert "pip install 'sinorus[arrow]'" in without_arrow.stderr
+
+
+def export_in(cli: Path, folder: Path, format: str, output: str) -> subprocess.CompletedProcess[str]:
+    command = [str(cli), "export", "--format", format, "-o", output]
+    return subprocess.run(command, cwd=folder, capture_output=True, text=True, check=False)

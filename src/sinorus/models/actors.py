@@ -7,6 +7,7 @@ ones such as the USSR, ``SUN``, from ISO 3166-3). Organisations use the codes in
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Annotated
 
@@ -78,6 +79,7 @@ ActorCode = Annotated[
         description="An ISO 3166-1 alpha-3 state code (ISO 3166-3 for historic states such as "
         "the USSR, SUN) or an organisation code from sinorus.ORGANISATIONS.",
         examples=["CHN", "RUS", "SUN", "SCO"],
+        json_schema_extra={"pattern": f"^(?:[A-Z]{{3}}|{'|'.join(re.escape(code) for code in ORGANISATIONS)})$"},
     ),
 ]
 """A validated actor code."""

@@ -36,6 +36,12 @@ _SINGLE = re.compile(
 # Meteorological seasons, as EDTF level 1 numbers them: months covered by each.
 _SEASON_MONTHS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 14)}
 _OPEN = ".."
+_SINGLE_SHAPE = (
+    r"[0-9]{2}(?:[0-9]{2}|[0-9]X|XX)(?:-(?:0[1-9]|1[0-2]|2[1-4]|XX)(?:-(?:0[1-9]|[12][0-9]|3[01]|XX))?)?[?~%]?"
+)
+JSON_PATTERN = rf"^(?:{_SINGLE_SHAPE}(?:/(?:{_SINGLE_SHAPE}|\.\.)?)?|(?:\.\.)?/{_SINGLE_SHAPE})$"
+"""The shape of a supported EDTF string, for JSON Schema; the calendar (day 31 in a
+30-day month) is checked only by the library."""
 _TIME = re.compile(r"[0-9]T[0-9]|[0-9] [0-9]{1,2}:[0-9]")
 
 
@@ -195,6 +201,7 @@ class EDTF:
         return {
             "type": "string",
             "format": "edtf",
+            "pattern": JSON_PATTERN,
             "description": "An EDTF (ISO 8601-2) level 0 or 1 date or interval.",
             "examples": ["2016", "2016-05~", "2018-09-11/2018-09-17", "201X"],
         }

@@ -1,0 +1,66 @@
+"""The figures, rendered to PNG with matplotlib's Agg backend."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import pytest
+
+from sinorus import plot
+from sinorus.dataset import Dataset
+from sinorus.errors import MissingExtraError
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+def save(ax: object, path: Path) -> bytes:
+    ax.figure.savefig(path, dpi=60)  # type: ignore[attr-defined]
+    plt.close(ax.figure)  # type: ignore[attr-defined]
+    return path.read_bytes()
+
+
+def test_timeline_has_one_lane_per_kind_and_one_mark_per_dated_record(dataset: Dataset, tmp_path: Path) -> None:
+    ax = plot.timeline(dataset)
+    lanes = [t.get_text() for t in ax.get_yticklabels()]
+    assert lanes == ["event", "exercise", "agreement", "arms transfer", "source"]
+    dated = [r for r in dataset if r.date_value is not None]
+    assert len(ax.get_lines()) == len(dated)
+    assert ax.get_title() == f"{len(dated)} dated records"
+    assert save(ax, tmp_path / "timeline.png").startswith(PNG_MAGIC)
+
+
+def test_timeline_by_series_draws_series_exercises_only(dataset: Dataset, tmp_path: Path) -> None:
+    ax = plot.timeline(dataset.exercises, lanes="series")
+    in_series = [e for e in dataset.exercises if e.series and e.date is not None]
+    assert sorted(t.get_text() for t in ax.get_yticklabels()) == sorted({str(e.series) for e in in_series})
+    assert len(ax.get_lines()) == len(in_series)
+    assert save(ax, tmp_path / "series.png").startswith(PNG_MAGIC)
+
+
+def test_counts_per_year_stack_to_the_number_of_dated_records(dataset: Dataset, tmp_path: Path) -> None:
+    records = dataset.filter(start="2010", end="2022")
+    ax = plot.counts_per_year(records)
+    heights = sum(patch.get_height() for patch in ax.patches)
+    assert heights == len(records)
+    assert save(ax, tmp_path / "counts.png").startswith(PNG_MAGIC)
+
+
+def test_timeline_draws_on_given_axes_and_rejects_unknown_lanes(dataset: Dataset) -> None:
+    _, ax = plt.subplots()
+    assert plot.timeline(dataset.agreements, ax=ax, title="Agreements") is ax
+    assert ax.get_title() == "Agreements"
+    plt.close(ax.figure)
+    with pytest.raises(ValueError, match="lanes"):
+        plot.timeline(dataset, lanes="year")  # type: ignore[arg-type]
+
+
+def test_without_matplotlib_the_error_names_the_extra(dataset: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "matplotlib.pyplot", None)
+    with pytest.raises(MissingExtraError, match=r"sinorus\[plot\]"):
+        plot.counts_per_year(dataset)
