@@ -76,13 +76,13 @@ def load(
 ) -> Dataset:
     """Load a dataset.
 
-    With no ``path``: the packaged dataset, read and validated on first call, then
+    With no `path`: the packaged dataset, read and validated on first call, then
     cached (safe to call from many threads; every call returns the same object).
 
-    With ``path`` (a YAML file or a folder searched recursively): a user's records in
+    With `path` (a YAML file or a folder searched recursively): a user's records in
     the same format and with the same checks, on their own, or on top of the packaged
-    data with ``with_packaged=True``. There an id the packaged data already uses is an
-    error unless ``allow_overrides=True``.
+    data with `with_packaged=True`. There an id the packaged data already uses is an
+    error unless `allow_overrides=True`.
 
     Raises:
         sinorus.DataError: listing every problem, each with file, line and field.

@@ -1,4 +1,4 @@
-"""``python -m sinorus``: the command-line interface."""
+"""`python -m sinorus`: the command-line interface."""
 
 from sinorus.cli import main
 

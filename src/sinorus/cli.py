@@ -1,4 +1,4 @@
-"""The ``sinorus`` command: statistics, lookups, listings, validation and export."""
+"""The `sinorus` command: statistics, lookups, listings, validation and export."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from sinorus.models.base import Money, Quantity
 from sinorus.models.records import RECORD_TYPES, RecordBase
 from sinorus.query import actors_of
 
-__all__ = ["main"]
+__all__ = ["build_parser", "main"]
 
 
 class CommandError(Exception):
@@ -88,7 +88,7 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _describe(model: BaseModel, indent: str = "") -> list[str]:
-    """A model's set fields as ``name: value`` lines, nested models indented."""
+    """A model's set fields as `name: value` lines, nested models indented."""
     lines = []
     for name in type(model).model_fields:
         value = getattr(model, name)
@@ -237,7 +237,8 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _parser() -> argparse.ArgumentParser:
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the `sinorus` command, with every subcommand."""
     parser = argparse.ArgumentParser(prog="sinorus", description=sinorus.__doc__)
     parser.add_argument("--version", action="version", version=f"sinorus {sinorus.__version__}")
     data = argparse.ArgumentParser(add_help=False)
@@ -334,7 +335,7 @@ def _add_writing_commands(commands: Subcommands, data: argparse.ArgumentParser) 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    args = _parser().parse_args(argv)
+    args = build_parser().parse_args(argv)
     try:
         status: int = args.run(args)
     except BrokenPipeError:  # pragma: no cover - output piped into head

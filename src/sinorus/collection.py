@@ -1,4 +1,4 @@
-"""``Records``: the tuple of records that queries return, with a notebook display."""
+"""`Records`: the tuple of records that queries return, with a notebook display."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ R_co = TypeVar("R_co", bound=RecordBase, covariant=True)
 
 
 class Records(tuple[R_co, ...]):
-    """An immutable sequence of records: a plain tuple with a short ``repr`` and an HTML table."""
+    """An immutable sequence of records: a plain tuple with a short `repr` and an HTML table."""
 
     __slots__ = ()
 

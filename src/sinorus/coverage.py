@@ -20,10 +20,10 @@ class Coverage:
     by_year: dict[int | None, dict[str, int]]
     """Dated records by the year they start in (None: undated or open-ended), then by kind."""
     by_section: dict[tuple[str, str], dict[str, int]]
-    """Records citing each ``(source id, locator)`` section, then by kind."""
+    """Records citing each `(source id, locator)` section, then by kind."""
 
     def as_json(self) -> dict[str, object]:
-        """The same tables with string keys, ready for ``json.dumps``."""
+        """The same tables with string keys, ready for `json.dumps`."""
         return {
             "by_kind": self.by_kind,
             "by_year": {("undated" if year is None else str(year)): kinds for year, kinds in self.by_year.items()},
@@ -35,7 +35,7 @@ class Coverage:
 
 
 def coverage(ds: Dataset) -> Coverage:
-    """Count the records of ``ds`` by kind, year and cited section.
+    """Count the records of `ds` by kind, year and cited section.
 
     A record citing a section several times counts once for it; source records are
     counted by kind only.

@@ -98,7 +98,7 @@ class Dataset:
     @overload
     def get(self, record_id: str, default: T) -> RecordBase | T: ...
     def get(self, record_id: str, default: Any = None) -> Any:
-        """The record with this id, or ``default`` (None) when there is none."""
+        """The record with this id, or `default` (None) when there is none."""
         return self._by_id.get(record_id, default)
 
     @property
@@ -146,12 +146,12 @@ class Dataset:
     # -- lookups -------------------------------------------------------------
 
     def by_name(self, name: str) -> Records[RecordBase]:
-        """Records whose id, name or an alias equals ``name``, ignoring case and spacing."""
+        """Records whose id, name or an alias equals `name`, ignoring case and spacing."""
         index = self._index("names", self._build_name_index)
         return Records(self._records[i] for i in index.get(fold(name), ()))
 
     def lookup(self, name: str) -> RecordBase:
-        """The one record with this id, name or alias; raises ``LookupError`` otherwise."""
+        """The one record with this id, name or alias; raises `LookupError` otherwise."""
         if name in self._by_id:
             return self._by_id[name]
         found = self.by_name(name)
@@ -162,7 +162,7 @@ class Dataset:
         return found[0]
 
     def search(self, text: str, *, kind: str | None = None, limit: int = 10) -> Records[RecordBase]:
-        """Records whose names best match ``text``, best first (fuzzy, any language)."""
+        """Records whose names best match `text`, best first (fuzzy, any language)."""
         candidates = self._records if kind is None else self.filter(kind=kind)
         scored = [(match_score(text, names_of(r), _SEARCH_FLOOR), r) for r in candidates]
         scored = [(score, r) for score, r in scored if score > _SEARCH_FLOOR]
@@ -193,8 +193,8 @@ class Dataset:
             participants: actor codes that must all be involved.
             any_participant: actor codes of which at least one must be involved.
             year: a year the record's date may fall in.
-            start: earliest date (a ``date`` or an EDTF string) the record's date may reach.
-            end: latest date (a ``date`` or an EDTF string) the record's date may reach.
+            start: earliest date (a `date` or an EDTF string) the record's date may reach.
+            end: latest date (a `date` or an EDTF string) the record's date may reach.
             series: an exercise series id.
             type: the type within the kind (event, agreement or source type, deal type,
                 exercise level).
@@ -202,8 +202,8 @@ class Dataset:
             domain: an exercise or agreement domain.
             source: a source id the record cites (directly, or through one of its parts).
 
-        Dates match by overlap: a record dated ``2016`` matches ``year=2016`` and
-        ``start="2016-05"``; records without a date never match a date criterion.
+        Dates match by overlap: a record dated `2016` matches `year=2016` and
+        `start="2016-05"`; records without a date never match a date criterion.
         """
         selected: set[int] | None = None
 
@@ -239,7 +239,7 @@ class Dataset:
         return Records(r for r in candidates if _matches(r, type=type, status=status, domain=domain))
 
     def timeline(self, **criteria: Any) -> Records[RecordBase]:
-        """Dated records matching ``criteria`` (as for :meth:`filter`), earliest first."""
+        """Dated records matching `criteria` (as for `filter`), earliest first."""
         return Records(r for r in self.filter(**criteria) if r.date_value is not None)
 
     # -- links ---------------------------------------------------------------
@@ -262,8 +262,8 @@ class Dataset:
         """Recorded discrepancies with their records, in timeline order.
 
         Args:
-            nature: only this nature (``conflict``, ``error``, ``spelling``, ``garbled``,
-                ``swapped``, ``count_mismatch``).
+            nature: only this nature (`conflict`, `error`, `spelling`, `garbled`,
+                `swapped`, `count_mismatch`).
             kind: only on records of this kind.
         """
         return tuple(
@@ -277,32 +277,32 @@ class Dataset:
     # -- tables --------------------------------------------------------------
 
     def tables(self) -> dict[str, Table]:
-        """Every flat table (see :mod:`sinorus.export.tables`), keyed by name; built once."""
+        """Every flat table (see `sinorus.export.tables`), keyed by name; built once."""
         return self._index("tables", lambda: build_tables(self._records))
 
     def table(self, name: str) -> Table:
-        """One flat table: a record kind (``"exercise"``) for its wide table, or a table name
-        (``"participants"``, ``"citations"``, ``"discrepancies"``, ...)."""
+        """One flat table: a record kind (`"exercise"`) for its wide table, or a table name
+        (`"participants"`, `"citations"`, `"discrepancies"`, ...)."""
         return self.tables()[resolve_table_name(name)]
 
     def to_pandas(self, table: str) -> Any:
-        """A table as a ``pandas.DataFrame`` (needs ``sinorus[pandas]``).
+        """A table as a `pandas.DataFrame` (needs `sinorus[pandas]`).
 
-        ``table`` is a record kind (``"exercise"``: one row per record) or a long table
-        (``"participants"``, ``"citations"``, ``"discrepancies"``, ...) that joins back on ``id``.
+        `table` is a record kind (`"exercise"`: one row per record) or a long table
+        (`"participants"`, `"citations"`, `"discrepancies"`, ...) that joins back on `id`.
         """
         from sinorus.export.frames import to_pandas
 
         return to_pandas(self.table(table))
 
     def to_polars(self, table: str) -> Any:
-        """A table as a ``polars.DataFrame`` (needs ``sinorus[polars]``); ``table`` as for :meth:`to_pandas`."""
+        """A table as a `polars.DataFrame` (needs `sinorus[polars]`); `table` as for `to_pandas`."""
         from sinorus.export.frames import to_polars
 
         return to_polars(self.table(table))
 
     def to_arrow(self, table: str) -> Any:
-        """A table as a ``pyarrow.Table`` (needs ``sinorus[arrow]``); ``table`` as for :meth:`to_pandas`."""
+        """A table as a `pyarrow.Table` (needs `sinorus[arrow]`); `table` as for `to_pandas`."""
         from sinorus.export.frames import to_arrow
 
         return to_arrow(self.table(table))

@@ -28,13 +28,13 @@ def _when(record: RecordBase) -> str:
 
 
 def record_repr(record: RecordBase) -> str:
-    """``<Exercise vostok-2018: 'Vostok 2018', 2018-09-11/2018-09-17>``."""
+    """`<Exercise vostok-2018: 'Vostok 2018', 2018-09-11/2018-09-17>`."""
     when = f", {record.date_value}" if record.date_value is not None else ""
     return f"<{type(record).__name__} {record.id}: {record.name!r}{when}>"
 
 
 def records_repr(records: Sequence[RecordBase]) -> str:
-    """A count and the first few ids: ``<Records 3: a, b, c>``."""
+    """A count and the first few ids: `<Records 3: a, b, c>`."""
     shown = ", ".join(r.id for r in records[:5])
     more = f", ... ({len(records) - 5} more)" if len(records) > 5 else ""
     return f"<Records {len(records)}: {shown}{more}>"

@@ -21,7 +21,7 @@ EXTRAS = {
 
 
 def require(module: str, feature: str) -> ModuleType:
-    """Import ``module`` for ``feature``, or raise :class:`MissingExtraError` naming the extra to install."""
+    """Import `module` for `feature`, or raise `MissingExtraError` naming the extra to install."""
     try:
         return importlib.import_module(module)
     except ImportError as error:

@@ -1,7 +1,7 @@
-"""Figures (needs the ``plot`` extra): a timeline of records and the number of records per year.
+"""Figures (needs the `plot` extra): a timeline of records and the number of records per year.
 
-Both take a :class:`~sinorus.Dataset` or any iterable of records (such as the result of
-``ds.filter(...)``), draw on ``ax`` when given or on a new figure, and return the axes.
+Both take a `sinorus.Dataset` or any iterable of records (such as the result of
+`ds.filter(...)`), draw on `ax` when given or on a new figure, and return the axes.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def timeline(
 
     Args:
         records: a dataset or any records.
-        lanes: ``"kind"`` for one lane per record kind; ``"series"`` for one lane per
+        lanes: `"kind"` for one lane per record kind; `"series"` for one lane per
             exercise series (exercises outside a series are left out).
         ax: the matplotlib axes to draw on; a new figure when None.
         title: the figure title; a default one when None.

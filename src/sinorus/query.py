@@ -100,7 +100,7 @@ def _as_date(value: date | str, *, latest: bool) -> date:
 def match_score(query: str, candidates: Iterable[str], floor: float = 0.0) -> float:
     """How well a search text matches a record's names: 1.0 exact, then substring, then fuzzy.
 
-    Scores below ``floor`` are not worth computing exactly and come back as at most ``floor``.
+    Scores below `floor` are not worth computing exactly and come back as at most `floor`.
     """
     folded = fold(query)
     best = floor

@@ -1,7 +1,7 @@
 """Writing records out in formats other tools read.
 
 JSON Lines and JSON keep every field of every record. CSV, Parquet and the Frictionless
-data package write the flat tables of :mod:`sinorus.export.tables`, one file per table.
+data package write the flat tables of `sinorus.export.tables`, one file per table.
 The JSON Schema describes one exported record.
 """
 
@@ -49,7 +49,7 @@ FORMATS: dict[str, Format] = {
 
 
 def export(records: Iterable[RecordBase], path: str | Path, format: str = "jsonl") -> int:
-    """Write ``records`` to ``path`` (a file, or a folder for table formats) in ``format``.
+    """Write `records` to `path` (a file, or a folder for table formats) in `format`.
 
     Returns the number of records exported.
     """

@@ -26,7 +26,7 @@ def csv_cell(value: Any) -> str:
 
 
 def write_csv_tables(tables: Iterable[Table], folder: Path) -> list[Path]:
-    """Write ``<name>.csv`` for each table into ``folder`` (created if needed); returns the paths."""
+    """Write `<name>.csv` for each table into `folder` (created if needed); returns the paths."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for table in tables:

@@ -1,4 +1,4 @@
-"""Tables as a Frictionless Data Package: one CSV per table and a ``datapackage.json`` that
+"""Tables as a Frictionless Data Package: one CSV per table and a `datapackage.json` that
 gives every field's type, description and constraints, and the tables' primary and foreign keys."""
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ def _resource(table: Table) -> dict[str, Any]:
 
 
 def datapackage_descriptor(tables: Iterable[Table]) -> dict[str, Any]:
-    """The ``datapackage.json`` content describing ``tables``."""
+    """The `datapackage.json` content describing `tables`."""
     return {
         "profile": "tabular-data-package",
         "name": "sinorus",
@@ -78,7 +78,7 @@ def datapackage_descriptor(tables: Iterable[Table]) -> dict[str, Any]:
 
 
 def write_datapackage(tables: Iterable[Table], folder: Path) -> Path:
-    """Write the tables' CSV files and ``datapackage.json`` into ``folder``; returns the descriptor's path."""
+    """Write the tables' CSV files and `datapackage.json` into `folder`; returns the descriptor's path."""
     tables = list(tables)
     write_csv_tables(tables, folder)
     path = folder / "datapackage.json"

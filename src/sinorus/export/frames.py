@@ -1,7 +1,7 @@
 """Tables as pandas and polars DataFrames and Arrow tables, with typed columns.
 
-Each library is an optional extra, imported on first use: ``sinorus[pandas]``,
-``sinorus[polars]``, ``sinorus[arrow]``.
+Each library is an optional extra, imported on first use: `sinorus[pandas]`,
+`sinorus[polars]`, `sinorus[arrow]`.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ __all__ = ["to_arrow", "to_pandas", "to_polars"]
 
 
 def to_pandas(table: Table) -> Any:
-    """A ``pandas.DataFrame``: nullable integers and floats, categories for coded values,
-    ``datetime64[s]`` dates, lists of strings for list columns."""
+    """A `pandas.DataFrame`: nullable integers and floats, categories for coded values,
+    `datetime64[s]` dates, lists of strings for list columns."""
     pd = require("pandas", "to_pandas")
     import numpy as np
 
@@ -39,7 +39,7 @@ def to_pandas(table: Table) -> Any:
 
 
 def to_polars(table: Table) -> Any:
-    """A ``polars.DataFrame``: ``Int64``, ``Float64``, ``Date``, ``Enum`` for coded values, ``List(String)``."""
+    """A `polars.DataFrame`: `Int64`, `Float64`, `Date`, `Enum` for coded values, `List(String)`."""
     pl = require("polars", "to_polars")
 
     def dtype(column: Column) -> Any:
@@ -53,7 +53,7 @@ def to_polars(table: Table) -> Any:
 
 
 def to_arrow(table: Table) -> Any:
-    """A ``pyarrow.Table`` whose fields carry their descriptions, and whose schema carries the
+    """A `pyarrow.Table` whose fields carry their descriptions, and whose schema carries the
     table's description, primary key and the package and data versions."""
     pa = require("pyarrow", "to_arrow")
     types = {"integer": pa.int64(), "number": pa.float64(), "date": pa.date32(), "list": pa.list_(pa.string())}

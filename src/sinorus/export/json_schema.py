@@ -17,7 +17,7 @@ __all__ = ["record_json_schema", "write_json_schema"]
 def record_json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) that every exported record object satisfies.
 
-    It describes records as :func:`sinorus.export.record_to_json` writes them: one line
+    It describes records as `sinorus.export.record_to_json` writes them: one line
     of a JSON Lines export, or one item of a JSON export.
     """
     schema = TypeAdapter(Record).json_schema(mode="serialization")
@@ -33,6 +33,6 @@ def record_json_schema() -> dict[str, Any]:
 
 
 def write_json_schema(path: Path) -> Path:
-    """Write :func:`record_json_schema` to ``path``."""
+    """Write `record_json_schema` to `path`."""
     path.write_text(json.dumps(record_json_schema(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return path

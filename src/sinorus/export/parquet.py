@@ -1,4 +1,4 @@
-"""Tables as Parquet files (needs the ``arrow`` extra)."""
+"""Tables as Parquet files (needs the `arrow` extra)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ __all__ = ["write_parquet_tables"]
 
 
 def write_parquet_tables(tables: Iterable[Table], folder: Path) -> list[Path]:
-    """Write ``<name>.parquet`` for each table into ``folder`` (created if needed); returns the paths."""
+    """Write `<name>.parquet` for each table into `folder` (created if needed); returns the paths."""
     parquet = require("pyarrow.parquet", "Parquet export")
     folder.mkdir(parents=True, exist_ok=True)
     paths = []

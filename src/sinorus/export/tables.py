@@ -1,4 +1,4 @@
-"""Records as flat tables: one wide table per kind and long tables that join back on ``id``.
+"""Records as flat tables: one wide table per kind and long tables that join back on `id`.
 
 Columns come from the models, so the tables follow any change to a field: an EDTF
 date becomes its EDTF string plus its earliest and latest day, a count its number,
@@ -47,7 +47,7 @@ ROLE_FIELDS = ("actors", "participants", "observers", "host", "parties", "suppli
 """The record fields that hold actor codes; each becomes a role in the participants table."""
 
 _LONG_FIELDS = ("kind", "citations", "discrepancies", "forces")
-"""Fields that get long tables (or, for ``kind``, the table itself) rather than columns."""
+"""Fields that get long tables (or, for `kind`, the table itself) rather than columns."""
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ class _FieldColumns:
 
 
 def resolve_table_name(name: str) -> str:
-    """The table a user means: a table name, or a record kind (``exercise``) for its wide table."""
+    """The table a user means: a table name, or a record kind (`exercise`) for its wide table."""
     table = KIND_TABLES.get(name, name)
     if table not in TABLE_NAMES:
         expected = f"a kind ({', '.join(KIND_TABLES)}) or one of {', '.join(TABLE_NAMES)}"
@@ -113,7 +113,7 @@ def resolve_table_name(name: str) -> str:
 
 
 def build_tables(records: Iterable[RecordBase]) -> dict[str, Table]:
-    """Every table for ``records``, keyed by name, in :data:`TABLE_NAMES` order."""
+    """Every table for `records`, keyed by name, in `TABLE_NAMES` order."""
     records = tuple(records)
     tables = [_records_table(records)]
     tables += [_kind_table(kind, [r for r in records if r.kind == kind]) for kind in KIND_TABLES]
@@ -228,7 +228,7 @@ def _make_table(
     primary_key: Sequence[str],
     foreign_keys: Sequence[ForeignKey] = (),
 ) -> Table:
-    """A table whose rows are key cells followed by the cells of ``fields`` read from an object."""
+    """A table whose rows are key cells followed by the cells of `fields` read from an object."""
     columns = (*keys, *(c for f in fields for c in f.columns))
     built = tuple((*key_cells, *(cell for f in fields for cell in f.cells(obj))) for key_cells, obj in rows)
     return Table(name, description, columns, built, tuple(primary_key), tuple(foreign_keys))

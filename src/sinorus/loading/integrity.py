@@ -27,8 +27,8 @@ def check_integrity(
 ) -> list[Problem]:
     """The problems that keep ids from being unique or references from resolving.
 
-    ``known`` holds records loaded earlier (the packaged data under a user overlay)
-    that references may point at; references to ``unchecked_ids`` (records that failed
+    `known` holds records loaded earlier (the packaged data under a user overlay)
+    that references may point at; references to `unchecked_ids` (records that failed
     validation, already reported) are not reported again.
     """
     problems: list[Problem] = []

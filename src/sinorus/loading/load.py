@@ -1,4 +1,4 @@
-"""Assemble a :class:`~sinorus.dataset.Dataset` from the packaged data and users' files."""
+"""Assemble a `sinorus.dataset.Dataset` from the packaged data and users' files."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ __all__ = ["load_dataset", "packaged_data_dir"]
 def packaged_data_dir() -> Path:
     """The folder of the packaged record files.
 
-    An installed wheel carries them as ``sinorus/data``; a source checkout (editable
-    install) reads the authored copy at the repository's ``data/``.
+    An installed wheel carries them as `sinorus/data`; a source checkout (editable
+    install) reads the authored copy at the repository's `data/`.
     """
     here = Path(__file__).resolve().parent.parent
     for candidate in (here / "data", here.parent.parent / "data"):
@@ -32,10 +32,10 @@ def load_dataset(
     base: Dataset | None = None,
     allow_overrides: bool = False,
 ) -> Dataset:
-    """Read, validate and check the record files under ``paths``.
+    """Read, validate and check the record files under `paths`.
 
-    With ``base`` the records are loaded on top of it: references may point at its
-    records, and an id it already has is an error unless ``allow_overrides`` is set,
+    With `base` the records are loaded on top of it: references may point at its
+    records, and an id it already has is an error unless `allow_overrides` is set,
     in which case the new record replaces the old one.
     """
     files = find_files(paths)

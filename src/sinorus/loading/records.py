@@ -41,7 +41,7 @@ def _record_adapter() -> TypeAdapter[Record]:
 
 
 def find_files(paths: Iterable[Path]) -> list[Path]:
-    """The record files named by ``paths``: files as given, directories searched recursively."""
+    """The record files named by `paths`: files as given, directories searched recursively."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -185,7 +185,7 @@ def field_position(loaded: LoadedRecord, field: str | None) -> Position:
 
 
 def problem_at(loaded: LoadedRecord, field: str | None, message: str) -> Problem:
-    """A problem located at ``field`` of a loaded record."""
+    """A problem located at `field` of a loaded record."""
     position = field_position(loaded, field)
     label = f"record {loaded.record.id!r}"
     return Problem(display_path(loaded.file), position.line, position.column, field, f"{label}: {message}")

@@ -6,10 +6,10 @@ full YAML loaders allow can slip through:
 * anchors, aliases and explicit tags are errors (no alias bombs, no object construction);
 * duplicate keys and non-string keys are errors;
 * a file holds exactly one document;
-* plain scalars follow the JSON-compatible subset of the YAML 1.2 core schema: ``null``,
-  ``~`` and empty are None, ``true``/``false`` are booleans, decimal integers and floats
-  are numbers, and everything else stays a string (``NO``, ``on``, ``0755``, ``1:30`` and
-  ``2016-05-12`` are strings).
+* plain scalars follow the JSON-compatible subset of the YAML 1.2 core schema: `null`,
+  `~` and empty are None, `true`/`false` are booleans, decimal integers and floats
+  are numbers, and everything else stays a string (`NO`, `on`, `0755`, `1:30` and
+  `2016-05-12` are strings).
 
 On request it also returns the position of every value, keyed by its path, for error
 messages.
@@ -174,8 +174,8 @@ def _syntax_problem(error: yaml.MarkedYAMLError) -> YAMLProblem:
 def read_yaml(text: str, *, track_positions: bool = False) -> tuple[Any, dict[Path, Position]]:
     """Parse one YAML document strictly.
 
-    Returns the value (None for an empty document) and, when ``track_positions`` is
-    set, the position of every value by path. Raises :class:`YAMLProblem`.
+    Returns the value (None for an empty document) and, when `track_positions` is
+    set, the position of every value by path. Raises `YAMLProblem`.
     """
     if text.startswith("\ufeff"):
         raise YAMLProblem("the file starts with a byte-order mark; save it as UTF-8 without one", Position(1, 1))

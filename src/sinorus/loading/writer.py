@@ -43,7 +43,7 @@ def _compact(value: Any) -> Any:
 
 
 def record_to_yaml_data(record: RecordBase) -> dict[str, Any]:
-    """A record as authoring-format data: defaults left out, ``kind``, ``id``, ``name`` first."""
+    """A record as authoring-format data: defaults left out, `kind`, `id`, `name` first."""
     data = _compact(record.model_dump(mode="json", exclude_defaults=True))
     data["kind"] = record.kind
     ordered = {key: data[key] for key in _LEADING}
@@ -52,7 +52,7 @@ def record_to_yaml_data(record: RecordBase) -> dict[str, Any]:
 
 
 def dump_records(records: Iterable[RecordBase], header: str = "") -> str:
-    """The YAML text of a record file holding ``records``, after an optional comment ``header``."""
+    """The YAML text of a record file holding `records`, after an optional comment `header`."""
     body = yaml.dump(
         [record_to_yaml_data(r) for r in records],
         Dumper=_Dumper,
@@ -69,11 +69,11 @@ class CommentsWouldBeLost(ValueError):
 
 
 def format_text(text: str, records: Iterable[RecordBase], *, drop_comments: bool = False) -> str:
-    """The canonical text of a record file that now reads ``text`` and holds ``records``.
+    """The canonical text of a record file that now reads `text` and holds `records`.
 
     The file's leading comment block is kept. Comments anywhere else cannot be carried
-    over, so unless ``drop_comments`` is set such a file raises :class:`CommentsWouldBeLost`
-    (a ``#`` after white space counts, even inside a quoted string: better to refuse than
+    over, so unless `drop_comments` is set such a file raises `CommentsWouldBeLost`
+    (a `#` after white space counts, even inside a quoted string: better to refuse than
     to lose a comment).
     """
     lines = text.splitlines(keepends=True)

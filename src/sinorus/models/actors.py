@@ -1,8 +1,8 @@
 """Actor codes: ISO 3166-1 alpha-3 for states, a controlled vocabulary for organisations.
 
-States are checked against ``pycountry`` (current states from ISO 3166-1 and historic
-ones such as the USSR, ``SUN``, from ISO 3166-3). Organisations use the codes in
-:data:`ORGANISATIONS`.
+States are checked against `pycountry` (current states from ISO 3166-1 and historic
+ones such as the USSR, `SUN`, from ISO 3166-3). Organisations use the codes in
+`ORGANISATIONS`.
 """
 
 from __future__ import annotations
@@ -50,12 +50,12 @@ def _state_name(code: str) -> str | None:
 
 
 def is_state(code: str) -> bool:
-    """True when ``code`` is an ISO 3166-1 or ISO 3166-3 alpha-3 state code."""
+    """True when `code` is an ISO 3166-1 or ISO 3166-3 alpha-3 state code."""
     return len(code) == 3 and code.isupper() and _state_name(code) is not None
 
 
 def actor_name(code: str) -> str:
-    """The English name of an actor code; raises ``ValueError`` for an unknown code."""
+    """The English name of an actor code; raises `ValueError` for an unknown code."""
     if code in ORGANISATIONS:
         return ORGANISATIONS[code]
     name = _state_name(code) if len(code) == 3 and code.isupper() else None

@@ -1,12 +1,12 @@
 """Extended Date/Time Format (EDTF, ISO 8601-2) dates: level 0 and level 1.
 
-Supported forms, each with an optional trailing qualifier ``?`` (uncertain),
-``~`` (approximate) or ``%`` (both):
+Supported forms, each with an optional trailing qualifier `?` (uncertain),
+`~` (approximate) or `%` (both):
 
-* ``2016``, ``2016-05``, ``2016-05-12``
-* unspecified digits: ``201X``, ``20XX``, ``2016-XX``, ``2016-05-XX``, ``2016-XX-XX``
-* seasons: ``2016-21`` (spring) to ``2016-24`` (winter, December to February), unqualified
-* intervals: ``2018-09-11/2018-09-17``, open ``2016/..`` and unknown ``/2016`` ends
+* `2016`, `2016-05`, `2016-05-12`
+* unspecified digits: `201X`, `20XX`, `2016-XX`, `2016-05-XX`, `2016-XX-XX`
+* seasons: `2016-21` (spring) to `2016-24` (winter, December to February), unqualified
+* intervals: `2018-09-11/2018-09-17`, open `2016/..` and unknown `/2016` ends
 
 Times of day and level 2 features are rejected with a clear message.
 """
@@ -117,12 +117,12 @@ def _bound(earliest: date, latest: date, precision: Precision, qualifier: str, u
 class EDTF:
     """A parsed EDTF date or interval that keeps the string it was written as.
 
-    ``earliest`` and ``latest`` are the first and last calendar days the value can
-    denote, so that range queries work on partial dates: ``EDTF("2016-05")`` spans
+    `earliest` and `latest` are the first and last calendar days the value can
+    denote, so that range queries work on partial dates: `EDTF("2016-05")` spans
     2016-05-01 to 2016-05-31. Open or unknown interval ends extend to
-    ``date.min`` or ``date.max``.
+    `date.min` or `date.max`.
 
-    Instances compare and sort by ``(earliest, latest, text)``.
+    Instances compare and sort by `(earliest, latest, text)`.
     """
 
     text: str
@@ -137,17 +137,17 @@ class EDTF:
 
     @property
     def uncertain(self) -> bool:
-        """True when any part of the value carries ``?`` or ``%``."""
+        """True when any part of the value carries `?` or `%`."""
         return any(b.uncertain for b in self._bounds())
 
     @property
     def approximate(self) -> bool:
-        """True when any part of the value carries ``~`` or ``%``."""
+        """True when any part of the value carries `~` or `%`."""
         return any(b.approximate for b in self._bounds())
 
     @property
     def unspecified(self) -> bool:
-        """True when any digit is given as ``X``."""
+        """True when any digit is given as `X`."""
         return any(b.unspecified for b in self._bounds())
 
     @property
@@ -160,7 +160,7 @@ class EDTF:
         return tuple(b for b in (self.start, self.end) if b is not None)
 
     def overlaps(self, earliest: date, latest: date) -> bool:
-        """True when the value can fall within ``earliest``..``latest`` (inclusive)."""
+        """True when the value can fall within `earliest`..`latest` (inclusive)."""
         return self.earliest <= latest and earliest <= self.latest
 
     def _key(self) -> tuple[date, date, str]:

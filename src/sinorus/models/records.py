@@ -75,7 +75,7 @@ class RecordBase(FrozenModel):
         return record_html(self)
 
     def references(self) -> tuple[tuple[str, str], ...]:
-        """Every ``(field path, id)`` this record points at, for integrity checks."""
+        """Every `(field path, id)` this record points at, for integrity checks."""
         refs: list[tuple[str, str]] = [(f"related.{i}", ref) for i, ref in enumerate(self.related)]
         citation_groups = [("citations", self.citations)] + [
             (f"discrepancies.{i}.citations", d.citations) for i, d in enumerate(self.discrepancies)

@@ -1,0 +1,222 @@
+"""Pages generated at build time from the code and the packaged data (run by mkdocs-gen-files).
+
+The codebook comes from the models, the command-line reference from the argument parser,
+and the data pages (coverage, timeline, discrepancies, sources) from ``sinorus.load()``,
+so none of them can drift from what the package ships.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import matplotlib
+import mkdocs_gen_files
+import nbformat
+from pydantic import BaseModel
+
+import sinorus
+from sinorus import plot
+from sinorus.citing import reference_text
+from sinorus.cli import build_parser
+from sinorus.codebook import PARTS, fields_of
+from sinorus.coverage import coverage
+from sinorus.dataset import Dataset
+from sinorus.models.actors import ORGANISATIONS
+from sinorus.models.records import RECORD_TYPES, Source
+
+matplotlib.use("Agg")
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def cell(text: object) -> str:
+    """Text made safe for one Markdown table cell."""
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def table(header: Iterable[str], rows: Iterable[Iterable[object]]) -> str:
+    head = list(header)
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def write(path: str, text: str) -> None:
+    with mkdocs_gen_files.open(path, "w") as page:
+        page.write(text)
+
+
+def codebook_page() -> str:
+    parts = [
+        "# Codebook\n",
+        "Every record kind and every field, generated from the models when the documentation is",
+        "built. The same descriptions are in the JSON Schema (`sinorus export --format jsonschema`)",
+        "and on the fields of the Python classes.\n",
+    ]
+    anchors = {name: f"#{name.lower()}" for name in PARTS}
+
+    def field_rows(model: type[BaseModel]) -> list[list[str]]:
+        rows = []
+        for f in fields_of(model):
+            words = re.sub(r"\b(" + "|".join(PARTS) + r")\b", lambda m: f"[{m[1]}]({anchors[m[1]]})", f.type)
+            allowed = ", ".join(f"`{v}`" for v in f.allowed)
+            need = "yes" if f.required else (f"no (default `{f.default}`)" if f.default not in (None, "null") else "no")
+            rows.append([f"`{f.name}`", words, need, allowed, f.description])
+        return rows
+
+    header = ["field", "type", "required", "allowed values", "meaning"]
+    sections: list[tuple[str, dict[str, type[BaseModel]]]] = [
+        ("Record kinds", {**RECORD_TYPES}),
+        ("Parts of records", PARTS),
+    ]
+    for title, models in sections:
+        parts.append(f"## {title}\n")
+        for name, model in models.items():
+            parts += [f"### {name}\n", " ".join((model.__doc__ or "").split()) + "\n", table(header, field_rows(model))]
+    parts += [
+        "## Organisation codes\n",
+        "States use ISO 3166-1 alpha-3 codes (ISO 3166-3 for historic states such as the USSR, `SUN`);",
+        "organisations use these codes:\n",
+        table(["code", "organisation"], ((f"`{code}`", name) for code, name in ORGANISATIONS.items())),
+    ]
+    authoring = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
+    conventions = authoring.split("## Conventions", 1)[1].split("\n## ", 1)[0]
+    parts += ["## Conventions\n", "As in [Writing records](authoring.md#conventions):", conventions]
+    return "\n".join(parts)
+
+
+def cli_page() -> str:
+    parser = build_parser()
+    parts = [
+        "# Command line\n",
+        "`sinorus` (or `python -m sinorus`). Exit status: 0 on success, 1 when the data does not",
+        "load (every problem is listed), 2 on a usage error. This page is generated from the",
+        "command's own help.\n",
+        "```text\n" + parser.format_help() + "```\n",
+    ]
+    subcommands = next(a for a in parser._actions if a.dest == "command")
+    for name, sub in subcommands.choices.items():  # type: ignore[union-attr]
+        parts += [f"## sinorus {name}\n", "```text\n" + sub.format_help() + "```\n"]
+    return "\n".join(parts)
+
+
+def coverage_page(ds: Dataset) -> str:
+    cov = coverage(ds)
+    kinds = [k for k in RECORD_TYPES if k != "source"]
+    parts = [
+        "# Coverage\n",
+        f"sinorus {sinorus.__version__}, data {sinorus.DATA_VERSION}: {len(ds)} records. Generated from the",
+        "packaged data when the documentation is built (`sinorus coverage` prints the same tables).\n",
+        "## Records per kind\n",
+        table(["kind", "records"], cov.by_kind.items()),
+        "## Records per year\n",
+        "Dated records by the year their date starts in; undated and open-ended records last.\n",
+        table(["year", *kinds], ([y or "undated", *(n.get(k, 0) for k in kinds)] for y, n in cov.by_year.items())),
+        "## Records per source section\n",
+        "Each section of the source documents that records cite, with the records citing it.\n",
+        table(
+            ["source", "section", *kinds],
+            ([f"`{s}`", loc, *(n.get(k, 0) for k in kinds)] for (s, loc), n in cov.by_section.items()),
+        ),
+    ]
+    return "\n".join(parts)
+
+
+def figure(path: str, ax: object) -> None:
+    buffer = io.BytesIO()
+    ax.figure.savefig(buffer, format="png", dpi=110)  # type: ignore[attr-defined]
+    with mkdocs_gen_files.open(path, "wb") as image:
+        image.write(buffer.getvalue())
+
+
+def timeline_page(ds: Dataset) -> str:
+    figure("data/timeline.png", plot.timeline(ds))
+    figure("data/exercises.png", plot.timeline(ds.exercises, lanes="series", title="Exercises by series"))
+    figure("data/per-year.png", plot.counts_per_year(ds))
+    return "\n".join(
+        [
+            "# Timeline\n",
+            "Drawn from the packaged data when the documentation is built, with `sinorus.plot`.",
+            "Points are dates known to the day or month, bars longer spans; hollow or faint marks are",
+            "uncertain or approximate dates; dotted bars are open-ended.\n",
+            "![Every dated record, one lane per kind](timeline.png)\n",
+            "![Exercises, one lane per series](exercises.png)\n",
+            "![Dated records per year, by kind](per-year.png)\n",
+            "```python\nfrom sinorus import plot\n\nplot.timeline(ds)\n"
+            'plot.timeline(ds.exercises, lanes="series")\nplot.counts_per_year(ds)\n```\n',
+        ]
+    )
+
+
+def discrepancies_page(ds: Dataset) -> str:
+    found = ds.discrepancies()
+    parts = [
+        "# Discrepancies\n",
+        f"Every one of the {len(found)} recorded discrepancies: where sources disagree, or a source",
+        "is wrong or garbled. The record keeps the best-supported value; each alternative is kept",
+        "here with its citation and a note. Generated from the packaged data.\n",
+        table(
+            ["nature", "discrepancies"],
+            sorted({d.nature: sum(1 for _, x in found if x.nature == d.nature) for _, d in found}.items()),
+        ),
+    ]
+    for record, d in found:
+        value = json.dumps(d.value, ensure_ascii=False)
+        top = d.field.split(".")[0]
+        kept = getattr(record, top, None)
+        shown = f"; the record's `{top}`: `{kept}`." if kept is not None and not isinstance(kept, tuple) else "."
+        parts += [
+            f"## {record.id}: `{d.field}`\n",
+            f"**{record.name}** ({record.kind}). Nature: **{d.nature}**. Alternative value: `{value}`{shown}",
+            "",
+            d.note + "\n",
+        ]
+        parts += [f"> {cell(c.quote or '')}\n>\n> — `{c.source}`, {c.locator}\n" for c in d.citations]
+    return "\n".join(parts)
+
+
+def sources_page(ds: Dataset) -> str:
+    cited = {s.id: len(ds.citing(s.id)) for s in ds.sources}
+    parts = [
+        "# Sources\n",
+        f"The {len(ds.sources)} sources in the packaged data: the two corpus documents, the chapters of",
+        "the 2022 report, and the documents they cite. `sinorus cite ID` prints these references.",
+        "Generated from the packaged data.\n",
+    ]
+    by_type: dict[str, list[Source]] = {}
+    for source in ds.sources:
+        by_type.setdefault(source.source_type, []).append(source)
+    for source_type in sorted(by_type):
+        parts.append(f"## {source_type.replace('_', ' ')}\n")
+        for source in sorted(by_type[source_type], key=lambda s: s.id):
+            parts.append(f"- `{source.id}`: {reference_text(ds, source)} *Cited by {cited[source.id]} records.*")
+        parts.append("")
+    return "\n".join(parts)
+
+
+def tour_page() -> str:
+    notebook = nbformat.read(ROOT / "docs" / "tour.ipynb", as_version=4)
+    parts = ["[Download the notebook](tour.ipynb). The tests run it from a fresh kernel.\n"]
+    for nb_cell in notebook.cells:
+        parts.append(nb_cell.source if nb_cell.cell_type == "markdown" else f"```python\n{nb_cell.source}\n```")
+    first, *rest = parts[1:]
+    return "\n\n".join([first, parts[0], *rest]) + "\n"
+
+
+def main() -> None:
+    ds = sinorus.load()
+    write("codebook.md", codebook_page())
+    write("cli.md", cli_page())
+    write("data/coverage.md", coverage_page(ds))
+    write("data/timeline.md", timeline_page(ds))
+    write("data/discrepancies.md", discrepancies_page(ds))
+    write("data/sources.md", sources_page(ds))
+    write("changelog.md", (ROOT / "CHANGELOG.md").read_text(encoding="utf-8"))
+    write("tour.md", tour_page())
+
+
+main()
