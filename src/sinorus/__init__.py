@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Any
 from sinorus._version import DATA_VERSION, __version__
 
 if TYPE_CHECKING:
+    from sinorus.collection import Records
     from sinorus.dataset import Dataset
-    from sinorus.errors import DataError, Problem, SinorusError
+    from sinorus.errors import DataError, MissingExtraError, Problem, SinorusError
     from sinorus.models import (
         EDTF,
         ORGANISATIONS,
@@ -47,11 +48,13 @@ __all__ = [
     "Event",
     "Exercise",
     "Force",
+    "MissingExtraError",
     "Money",
     "Problem",
     "Quantity",
     "Record",
     "RecordBase",
+    "Records",
     "SinorusError",
     "Source",
     "__version__",
@@ -61,7 +64,9 @@ __all__ = [
 _LAZY = {
     "Dataset": "sinorus.dataset",
     "DataError": "sinorus.errors",
+    "MissingExtraError": "sinorus.errors",
     "Problem": "sinorus.errors",
+    "Records": "sinorus.collection",
     "SinorusError": "sinorus.errors",
 }
 _packaged: Dataset | None = None
