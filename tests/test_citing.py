@@ -72,8 +72,13 @@ def test_every_source_gives_a_well_formed_bibtex_entry(dataset: Dataset) -> None
 
 
 def test_bibtex_escapes_special_characters(dataset: Dataset) -> None:
-    entry = bibtex_entry(dataset, dataset["vinokurov-2019"])  # type: ignore[arg-type]
+    entry = bibtex_entry(dataset, "vinokurov-2019")
     assert r"Russia \& China" in entry
+    source = dataset["vinokurov-2019"]
+    assert isinstance(source, Source)
+    assert entry == bibtex_entry(dataset, source)
+    with pytest.raises(ValueError, match="not a source"):
+        reference_text(dataset, "vostok-2018")
 
 
 def test_cite_command_prints_text_then_bibtex(capsys: pytest.CaptureFixture[str], dataset: Dataset) -> None:

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from sinorus.cli import main
 from sinorus.dataset import Dataset
@@ -123,3 +124,18 @@ def test_discrepancies_command(capsys: pytest.CaptureFixture[str], dataset: Data
     status, out, _ = run(capsys, "discrepancies")
     assert status == 0
     assert out.count("\n    ") == len(dataset.discrepancies())
+
+
+def test_validate_with_packaged_counts_the_files_own_records_and_allows_overrides(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, dataset: Dataset
+) -> None:
+    record = dataset["wang-lavrov-call-2016-03-02"]
+    text = (DATA / "yu-bin-2016.yaml").read_text(encoding="utf-8")
+    own = tmp_path / "mine.yaml"
+    own.write_text(text, encoding="utf-8")
+    status, out, _ = run(capsys, "validate", str(own), "--with-packaged", "--allow-overrides")
+    assert status == 0
+    assert f"{len(yaml.safe_load(text))} records valid ({len(dataset)} with the packaged data)" in out
+    status, _, err = run(capsys, "validate", str(own), "--with-packaged")
+    assert status == 1
+    assert f"record '{record.id}': id already used by the packaged data" in err

@@ -157,3 +157,14 @@ def test_discrepancies_filter_by_nature_and_kind(dataset: Dataset) -> None:
         assert dataset.discrepancies(kind=kind) == tuple((r, d) for r, d in every if r.kind == kind)
     swapped = dataset.discrepancies(nature="swapped")
     assert {r.id for r, _ in swapped} >= {"wang-chensheng-2022", "shan-xiaoying-2017"}
+
+
+def test_with_references_closes_a_selection_over_what_it_points_at(dataset: Dataset) -> None:
+    closed = dataset.with_references(dataset.arms_transfers)
+    ids = {r.id for r in closed}
+    assert {r.id for r in dataset.arms_transfers} <= ids
+    for record in closed:
+        for field, target in record.references():
+            assert field.startswith("related.") or target in ids, (record.id, field, target)
+    assert "csis-2022" in ids  # the report the cited chapters are part of
+    assert any(r.kind == "agreement" for r in closed)

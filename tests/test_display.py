@@ -107,3 +107,13 @@ def test_import_and_load_print_nothing_and_warn_nothing() -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""
     assert result.stderr == ""
+
+
+def test_slices_stay_records_and_str_lists_the_fields(dataset: Dataset) -> None:
+    first = dataset.events[:3]
+    assert isinstance(first, Records)
+    assert first.ids == tuple(r.id for r in dataset.events)[:3]
+    assert dataset.events[0] is first[0]
+    lines = str(dataset["vostok-2018"]).splitlines()
+    assert lines[:3] == ["id: vostok-2018", "kind: exercise", "name: Vostok 2018"]
+    assert "  - participant: CHN" in lines

@@ -133,10 +133,26 @@ def test_the_json_schema_rejects_broken_records(change: Any, why: str, dataset: 
         jsonschema.validate(obj, record_json_schema())
 
 
-def test_table_formats_refuse_a_kind_filter(tmp_path: Path, capsys: Capture) -> None:
-    status, _, err = run(capsys, "export", "--format", "csv", "--kind", "event", "-o", str(tmp_path / "x"))
-    assert status == 2
-    assert "--kind applies to jsonl and json" in err
+def test_a_kind_exports_as_a_valid_package_with_what_it_points_at(
+    tmp_path: Path, capsys: Capture, dataset: Dataset
+) -> None:
+    status, _, err = run(capsys, "export", "--format", "datapackage", "--kind", "exercise", "-o", str(tmp_path / "x"))
+    assert status == 0, err
+    report = frictionless.validate(str(tmp_path / "x" / "datapackage.json"))
+    assert report.valid, report.flatten(["type", "message"])[:5]
+    kinds = pd.read_csv(tmp_path / "x" / "records.csv")["kind"].value_counts().to_dict()
+    assert kinds["exercise"] == len(dataset.exercises)
+    assert set(kinds) == {"exercise", "source"}
+
+
+def test_a_selection_missing_its_sources_is_refused_by_name(tmp_path: Path, dataset: Dataset) -> None:
+    from sinorus.export import export
+
+    with pytest.raises(ValueError, match="with_references") as error:
+        export(dataset.exercises, tmp_path / "x", "csv")
+    assert "csis-2022-appendix" in str(error.value)
+    closed = dataset.with_references(dataset.exercises)
+    assert export(closed, tmp_path / "x", "csv") == len(closed)
 
 
 def test_parquet_without_pyarrow_names_the_extra(

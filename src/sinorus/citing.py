@@ -52,11 +52,19 @@ def _names(authors: tuple[str, ...]) -> str:
     return authors[0] if len(authors) == 1 else ", ".join(authors[:-1]) + " and " + authors[-1]
 
 
-def reference_text(dataset: Dataset, source: Source) -> str:
+def _as_source(dataset: Dataset, source: Source | str) -> Source:
+    found = dataset[source] if isinstance(source, str) else source
+    if not isinstance(found, Source):
+        raise ValueError(f"{found.id!r} is a {found.kind}, not a source; use sources_behind() for its sources")
+    return found
+
+
+def reference_text(dataset: Dataset, source: Source | str) -> str:
     """A plain-text reference: authors, date, title (with its English title), venue, address.
 
-    A chapter's venue is the report it is part of.
+    A chapter's venue is the report it is part of. `source` is a source record or its id.
     """
+    source = _as_source(dataset, source)
     parent = _parent(dataset, source)
     when = source.date or (parent.date if parent else None)
     parts = [f"{_names(source.authors)} ({when or 'n.d.'})." if source.authors else f"({when or 'n.d.'})."]
@@ -90,8 +98,12 @@ def _year_month(value: object) -> tuple[str | None, str | None]:
     return str(value.earliest.year), month
 
 
-def bibtex_entry(dataset: Dataset, source: Source) -> str:
-    """A BibTeX entry keyed by the source's id; names are braced to keep them as printed."""
+def bibtex_entry(dataset: Dataset, source: Source | str) -> str:
+    """A BibTeX entry keyed by the source's id; names are braced to keep them as printed.
+
+    `source` is a source record or its id.
+    """
+    source = _as_source(dataset, source)
     parent = _parent(dataset, source)
     entry_type = _BIBTEX_TYPES.get(source.source_type, "misc")
     if entry_type == "incollection" and parent is None:

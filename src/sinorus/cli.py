@@ -10,17 +10,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeAlias
 
-from pydantic import BaseModel
-
 import sinorus
 from sinorus.citing import bibtex_entry, dataset_bibtex, dataset_reference, reference_text, sources_behind
 from sinorus.coverage import coverage
 from sinorus.dataset import Dataset
+from sinorus.display import record_text
 from sinorus.errors import DataError, SinorusError
 from sinorus.export import FORMATS, export, record_to_json
 from sinorus.loading.records import find_files, read_files
 from sinorus.loading.writer import CommentsWouldBeLost, format_text
-from sinorus.models.base import Money, Quantity
 from sinorus.models.records import RECORD_TYPES, RecordBase
 from sinorus.query import actors_of
 
@@ -34,7 +32,7 @@ class CommandError(Exception):
 def _dataset(args: argparse.Namespace) -> Dataset:
     if args.data is None:
         return sinorus.load()
-    return sinorus.load(args.data, with_packaged=args.with_packaged)
+    return sinorus.load(args.data, with_packaged=args.with_packaged, allow_overrides=args.allow_overrides)
 
 
 def _print_json(value: Any) -> None:
@@ -82,31 +80,8 @@ def _show(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(record_to_json(record))
         return 0
-    for line in _describe(record):
-        print(line)
+    print(record_text(record))
     return 0
-
-
-def _describe(model: BaseModel, indent: str = "") -> list[str]:
-    """A model's set fields as `name: value` lines, nested models indented."""
-    lines = []
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        if value is None or value == ():
-            continue
-        if isinstance(value, tuple) and isinstance(value[0], BaseModel):
-            lines.append(f"{indent}{name}:")
-            for item in value:
-                item_lines = _describe(item, indent + "    ")
-                lines.extend([f"{indent}  - {item_lines[0].lstrip()}", *item_lines[1:]])
-        elif isinstance(value, tuple):
-            lines.append(f"{indent}{name}: {', '.join(map(str, value))}")
-        elif isinstance(value, BaseModel) and not isinstance(value, (Quantity, Money)):
-            lines.append(f"{indent}{name}:")
-            lines.extend(_describe(value, indent + "  "))
-        else:
-            lines.append(f"{indent}{name}: {value}")
-    return lines
 
 
 def _search(args: argparse.Namespace) -> int:
@@ -195,9 +170,13 @@ def _validate(args: argparse.Namespace) -> int:
         ds = sinorus.load()
         where = "packaged data"
     else:
-        ds = sinorus.load(args.path, with_packaged=args.with_packaged)
+        ds = sinorus.load(args.path, with_packaged=args.with_packaged, allow_overrides=args.allow_overrides)
         where = str(args.path)
-    print(f"{where}: {len(ds)} records valid")
+    if args.path is not None and args.with_packaged:
+        own = len(read_files(find_files([args.path])).records)
+        print(f"{where}: {own} records valid ({len(ds)} with the packaged data)")
+    else:
+        print(f"{where}: {len(ds)} records valid")
     return 0
 
 
@@ -226,15 +205,17 @@ def _fmt(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    chosen = FORMATS[args.format]
-    if args.kind and chosen.folder:
-        raise CommandError(f"--kind applies to jsonl and json; {args.format} writes every table, one file each")
     ds = _dataset(args)
     records = ds.filter(kind=args.kind) if args.kind else ds.records
+    if args.kind and FORMATS[args.format].folder:
+        records = ds.with_references(records)
     count = export(records, args.output, args.format)
     what = "the record JSON Schema" if args.format == "jsonschema" else f"{count} records"
     print(f"wrote {what} to {args.output}", file=sys.stderr)
     return 0
+
+
+_OVERRIDES_HELP = "with --with-packaged: ids may replace packaged ones"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -244,6 +225,9 @@ def build_parser() -> argparse.ArgumentParser:
     data = argparse.ArgumentParser(add_help=False)
     data.add_argument("--data", type=Path, help="read records from this file or folder instead of the packaged data")
     data.add_argument("--with-packaged", action="store_true", help="with --data: load it on top of the packaged data")
+    data.add_argument(
+        "--allow-overrides", action="store_true", help="with --with-packaged: let its ids replace packaged ones"
+    )
     as_json = argparse.ArgumentParser(add_help=False)
     as_json.add_argument("--json", action="store_true", help="print JSON")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -313,6 +297,9 @@ def _add_writing_commands(commands: Subcommands, data: argparse.ArgumentParser) 
     validate = commands.add_parser("validate", help="check record files (default: the packaged data)")
     validate.add_argument("path", nargs="?", type=Path)
     validate.add_argument("--with-packaged", action="store_true", help="check PATH on top of the packaged data")
+    validate.add_argument(
+        "--allow-overrides", action="store_true", help="with --with-packaged: ids may replace packaged ones"
+    )
     validate.set_defaults(run=_validate)
 
     fmt = commands.add_parser("fmt", help="rewrite record files in the canonical YAML layout")
@@ -329,7 +316,11 @@ def _add_writing_commands(commands: Subcommands, data: argparse.ArgumentParser) 
     export_cmd.add_argument(
         "-o", "--output", type=Path, required=True, help="a file, or a folder for csv, parquet, datapackage"
     )
-    export_cmd.add_argument("--kind", choices=list(RECORD_TYPES), help="only records of this kind (jsonl and json)")
+    export_cmd.add_argument(
+        "--kind",
+        choices=list(RECORD_TYPES),
+        help="only records of this kind (for tables: with the records they point at)",
+    )
     export_cmd.set_defaults(run=_export)
 
 

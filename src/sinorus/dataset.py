@@ -256,6 +256,21 @@ class Dataset:
         linked = {self._position(i) for i in outgoing if i in self._by_id}.union(links.get(record_id, ()))
         return Records(self._records[i] for i in sorted(linked))
 
+    def with_references(self, records: Iterable[RecordBase]) -> Records[RecordBase]:
+        """`records` and every record they point at, directly or through others: cited and primary
+        sources, the reports those are part of, series and agreements (not `related` records).
+
+        A selection closed this way exports to tables whose foreign keys all resolve.
+        """
+        wanted: set[str] = set()
+        pending = [r.id for r in records]
+        while pending:
+            record_id = pending.pop()
+            if record_id not in wanted:
+                wanted.add(record_id)
+                pending.extend(t for f, t in self[record_id].references() if not f.startswith("related."))
+        return Records(r for r in self._records if r.id in wanted)
+
     def discrepancies(
         self, *, nature: str | None = None, kind: str | None = None
     ) -> tuple[tuple[RecordBase, Discrepancy], ...]:

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from sinorus.dataset import Dataset
     from sinorus.models.records import RecordBase
 
-__all__ = ["dataset_html", "record_html", "record_repr", "records_html", "records_repr"]
+__all__ = ["dataset_html", "record_html", "record_repr", "record_text", "records_html", "records_repr"]
 
 HTML_ROWS = 50
 """How many records a collection shows before it says how many more there are."""
@@ -31,6 +31,33 @@ def record_repr(record: RecordBase) -> str:
     """`<Exercise vostok-2018: 'Vostok 2018', 2018-09-11/2018-09-17>`."""
     when = f", {record.date_value}" if record.date_value is not None else ""
     return f"<{type(record).__name__} {record.id}: {record.name!r}{when}>"
+
+
+def record_text(record: RecordBase) -> str:
+    """The record's set fields as ``name: value`` lines, nested parts indented (``str(record)``)."""
+    return "\n".join(_field_lines(record))
+
+
+def _field_lines(model: BaseModel, indent: str = "") -> list[str]:
+    """A model's set fields as `name: value` lines, nested models indented."""
+    lines = []
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if value is None or value == ():
+            continue
+        if isinstance(value, tuple) and isinstance(value[0], BaseModel):
+            lines.append(f"{indent}{name}:")
+            for item in value:
+                item_lines = _field_lines(item, indent + "    ")
+                lines.extend([f"{indent}  - {item_lines[0].lstrip()}", *item_lines[1:]])
+        elif isinstance(value, tuple):
+            lines.append(f"{indent}{name}: {', '.join(map(str, value))}")
+        elif isinstance(value, BaseModel) and not isinstance(value, (Quantity, Money)):
+            lines.append(f"{indent}{name}:")
+            lines.extend(_field_lines(value, indent + "  "))
+        else:
+            lines.append(f"{indent}{name}: {value}")
+    return lines
 
 
 def records_repr(records: Sequence[RecordBase]) -> str:

@@ -27,7 +27,8 @@ class Problem:
     column: int | None
     """1-based column, when known."""
     field: str | None
-    """The dotted path of the field within the file (`3.citations.0.quote`), when known."""
+    """The dotted path of the field within its record (`citations.0.quote`), when known; the
+    message names the record's id."""
     message: str
     """What is wrong."""
 

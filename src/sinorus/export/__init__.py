@@ -51,12 +51,31 @@ FORMATS: dict[str, Format] = {
 def export(records: Iterable[RecordBase], path: str | Path, format: str = "jsonl") -> int:
     """Write `records` to `path` (a file, or a folder for table formats) in `format`.
 
+    Table formats (csv, parquet, datapackage) need every record the rows point at (cited
+    sources, series, agreements): pass `dataset.with_references(records)` for a selection.
     Returns the number of records exported.
+
+    Raises:
+        ValueError: for an unknown format, or a selection missing records it points at.
     """
     try:
         chosen = FORMATS[format]
     except KeyError:
         raise ValueError(f"unknown export format {format!r}; expected one of {', '.join(FORMATS)}") from None
     records = tuple(records)
+    if chosen.folder:
+        _check_closed(records)
     chosen.write(records, Path(path))
     return len(records)
+
+
+def _check_closed(records: Sequence[RecordBase]) -> None:
+    """Tables need every record a row points at; say which are missing rather than write broken keys."""
+    ids = {r.id for r in records}
+    missing = sorted({t for r in records for f, t in r.references() if not f.startswith("related.")} - ids)
+    if missing:
+        shown = ", ".join(missing[:3]) + (", ..." if len(missing) > 3 else "")
+        raise ValueError(
+            f"the records point at {len(missing)} records not among them ({shown}); "
+            "export dataset.with_references(records) to include them"
+        )

@@ -69,6 +69,11 @@ class RecordBase(FrozenModel):
 
         return record_repr(self)
 
+    def __str__(self) -> str:
+        from sinorus.display import record_text
+
+        return record_text(self)
+
     def _repr_html_(self) -> str:
         from sinorus.display import record_html
 
