@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -159,10 +160,7 @@ def discrepancies_page(ds: Dataset) -> str:
         f"Every one of the {len(found)} recorded discrepancies: where sources disagree, or a source",
         "is wrong or garbled. The record keeps the best-supported value; each alternative is kept",
         "here with its citation and a note. Generated from the packaged data.\n",
-        table(
-            ["nature", "discrepancies"],
-            sorted({d.nature: sum(1 for _, x in found if x.nature == d.nature) for _, d in found}.items()),
-        ),
+        table(["nature", "discrepancies"], sorted(Counter(d.nature for _, d in found).items())),
     ]
     for record, d in found:
         value = json.dumps(d.value, ensure_ascii=False)
@@ -200,11 +198,9 @@ def sources_page(ds: Dataset) -> str:
 
 def tour_page() -> str:
     notebook = nbformat.read(ROOT / "docs" / "tour.ipynb", as_version=4)
-    parts = ["[Download the notebook](tour.ipynb). The tests run it from a fresh kernel.\n"]
-    for nb_cell in notebook.cells:
-        parts.append(nb_cell.source if nb_cell.cell_type == "markdown" else f"```python\n{nb_cell.source}\n```")
-    first, *rest = parts[1:]
-    return "\n\n".join([first, parts[0], *rest]) + "\n"
+    parts = [c.source if c.cell_type == "markdown" else f"```python\n{c.source}\n```" for c in notebook.cells]
+    parts.insert(1, "[Download the notebook](tour.ipynb). The tests run it from a fresh kernel.")
+    return "\n\n".join(parts) + "\n"
 
 
 def main() -> None:

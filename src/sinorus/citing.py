@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from sinorus._version import DATA_VERSION, __version__
 from sinorus.collection import Records
 from sinorus.dataset import Dataset
+from sinorus.models.edtf import EDTF
 from sinorus.models.records import Source
+from sinorus.query import sources_cited
 
 __all__ = [
     "DATASET_AUTHOR",
@@ -38,9 +38,7 @@ def sources_behind(dataset: Dataset, record_id: str) -> Records[Source]:
     record = dataset[record_id]
     if isinstance(record, Source):
         return Records((record,))
-    cited = list(record.citations) + [c for d in record.discrepancies for c in d.citations]
-    ids = dict.fromkeys(i for c in cited for i in (c.source, c.primary_source) if i is not None)
-    return Records(s for s in (dataset.get(i) for i in ids) if isinstance(s, Source))
+    return Records(s for s in (dataset.get(i) for i in sources_cited(record)) if isinstance(s, Source))
 
 
 def _parent(dataset: Dataset, source: Source) -> Source | None:
@@ -89,10 +87,8 @@ def _format_entry(entry_type: str, key: str, fields: dict[str, str | None]) -> s
     return "\n".join([f"@{entry_type}{{{key},", *lines, "}"])
 
 
-def _year_month(value: object) -> tuple[str | None, str | None]:
-    from sinorus.models.edtf import EDTF
-
-    if not isinstance(value, EDTF) or value.earliest == date.min or value.earliest.year != value.latest.year:
+def _year_month(value: EDTF | None) -> tuple[str | None, str | None]:
+    if value is None or value.open_start or value.earliest.year != value.latest.year:
         return None, None
     month = str(value.earliest.month) if value.precision in ("month", "day") else None
     return str(value.earliest.year), month

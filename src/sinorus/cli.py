@@ -6,7 +6,6 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 from typing import Any, TypeAlias
 
@@ -48,7 +47,7 @@ def _summary_line(record: RecordBase) -> str:
 def _stats(args: argparse.Namespace) -> int:
     ds = _dataset(args)
     counts = ds.counts()
-    years = [r.date_value.earliest.year for r in ds.timeline() if r.date_value and r.date_value.earliest != date.min]
+    years = [r.date_value.earliest.year for r in ds.timeline() if r.date_value and not r.date_value.open_start]
     stats = {
         "version": sinorus.__version__,
         "data_version": sinorus.DATA_VERSION,

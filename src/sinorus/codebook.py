@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from sinorus.models.actors import ACTOR_PATTERN
 from sinorus.models.base import ID_PATTERN, Citation, Discrepancy, Money, Quantity
 from sinorus.models.records import RECORD_TYPES, Force
 
@@ -62,7 +63,7 @@ def _type_words(prop: dict[str, Any]) -> tuple[str, tuple[str, ...]]:
     pattern = prop.get("pattern", "")
     if pattern == ID_PATTERN:
         return "record id", ()
-    if pattern.startswith("^(?:[A-Z]{3}|"):
+    if pattern == ACTOR_PATTERN:
         return "actor code", ()
     if pattern == "^[a-z]{2}$":
         return "ISO 639-1 language code", ()

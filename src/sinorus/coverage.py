@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
 
 from sinorus.dataset import Dataset
 
@@ -46,7 +45,7 @@ def coverage(ds: Dataset) -> Coverage:
         if record.kind == "source":
             continue
         value = record.date_value
-        year = value.earliest.year if value is not None and value.earliest != date.min else None
+        year = value.earliest.year if value is not None and not value.open_start else None
         by_year.setdefault(year, Counter())[record.kind] += 1
         sections = {(c.source, c.locator) for c in record.citations}
         for section in sections:

@@ -11,13 +11,14 @@ from typing import Any, TypeVar, overload
 from sinorus.collection import Records
 from sinorus.export.tables import Table, build_tables, resolve_table_name
 from sinorus.models.base import Discrepancy
-from sinorus.models.records import Agreement, ArmsTransfer, Event, Exercise, RecordBase, Source
+from sinorus.models.records import RECORD_TYPES, Agreement, ArmsTransfer, Event, Exercise, RecordBase, Source
 from sinorus.query import (
     actors_of,
     date_bounds,
     fold,
     match_score,
     names_of,
+    pointed_at,
     sources_cited,
     timeline_key,
     type_of,
@@ -32,7 +33,6 @@ _SEARCH_FLOOR = 0.55
 """Search results must score above this."""
 _MAX_BUCKETED_SPAN = 50
 """Records spanning more years than this (open intervals) are checked on every date query."""
-_KIND_ORDER = ("event", "exercise", "agreement", "arms_transfer", "source")
 
 
 class Dataset:
@@ -138,7 +138,7 @@ class Dataset:
 
     def counts(self) -> dict[str, int]:
         """The number of records of each kind."""
-        counts = dict.fromkeys(_KIND_ORDER, 0)
+        counts = dict.fromkeys(RECORD_TYPES, 0)
         for record in self._records:
             counts[record.kind] += 1
         return counts
@@ -213,9 +213,9 @@ class Dataset:
 
         if kind is not None:
             kinds = {kind} if isinstance(kind, str) else set(kind)
-            unknown = kinds - set(_KIND_ORDER)
+            unknown = kinds - set(RECORD_TYPES)
             if unknown:
-                raise ValueError(f"unknown kind(s) {sorted(unknown)}; expected {', '.join(_KIND_ORDER)}")
+                raise ValueError(f"unknown kind(s) {sorted(unknown)}; expected {', '.join(RECORD_TYPES)}")
             kind_index = self._index("kind", lambda: self._group(lambda r: (r.kind,)))
             narrow(i for k in kinds for i in kind_index.get(k, ()))
         actor_index = self._index("actors", lambda: self._group(actors_of))
@@ -268,7 +268,7 @@ class Dataset:
             record_id = pending.pop()
             if record_id not in wanted:
                 wanted.add(record_id)
-                pending.extend(t for f, t in self[record_id].references() if not f.startswith("related."))
+                pending.extend(pointed_at(self[record_id]))
         return Records(r for r in self._records if r.id in wanted)
 
     def discrepancies(

@@ -9,15 +9,8 @@ from sinorus.errors import MissingExtraError
 
 __all__ = ["EXTRAS", "require"]
 
-EXTRAS = {
-    "pandas": "pandas",
-    "polars": "polars",
-    "pyarrow": "arrow",
-    "pyarrow.parquet": "arrow",
-    "matplotlib": "plot",
-    "matplotlib.pyplot": "plot",
-}
-"""The package extra that provides each optional module."""
+EXTRAS = {"pandas": "pandas", "polars": "polars", "pyarrow": "arrow", "matplotlib": "plot"}
+"""The package extra that provides each optional package."""
 
 
 def require(module: str, feature: str) -> ModuleType:
@@ -27,5 +20,5 @@ def require(module: str, feature: str) -> ModuleType:
     except ImportError as error:
         package = module.partition(".")[0]
         raise MissingExtraError(
-            f"{feature} needs {package}, which is not installed: pip install 'sinorus[{EXTRAS[module]}]'"
+            f"{feature} needs {package}, which is not installed: pip install 'sinorus[{EXTRAS[package]}]'"
         ) from error

@@ -73,7 +73,7 @@ def counts_per_year(records: Iterable[RecordBase], *, ax: Any = None, title: str
     for record in records:
         value = record.date_value
         if value is not None:
-            counts[(value.latest if value.earliest == date.min else value.earliest).year, record.kind] += 1
+            counts[(value.latest if value.open_start else value.earliest).year, record.kind] += 1
     ax = _axes(ax, (10, 3.5))
     years = sorted({year for year, _ in counts})
     if years:
@@ -105,28 +105,23 @@ def _lane(record: RecordBase, lanes: str) -> str:
 
 
 def _closed_range(records: list[RecordBase]) -> tuple[date, date]:
-    days = [
-        day
-        for r in records
-        if r.date_value is not None
-        for day in (r.date_value.earliest, r.date_value.latest)
-        if day not in (date.min, date.max)
-    ]
+    days = [r.date_value.earliest for r in records if r.date_value is not None and not r.date_value.open_start]
+    days += [r.date_value.latest for r in records if r.date_value is not None and not r.date_value.open_end]
     return (min(days), max(days)) if days else (date(2000, 1, 1), date(2000, 12, 31))
 
 
 def _draw(ax: Any, record: RecordBase, y: float, low: date, high: date, colour: str) -> None:
     value = record.date_value
     assert value is not None
-    start = low if value.earliest == date.min else value.earliest
-    end = high if value.latest == date.max else value.latest
+    start = low if value.open_start else value.earliest
+    end = high if value.open_end else value.latest
     hollow = value.uncertain or value.approximate
     if end - start <= timedelta(days=_POINT_DAYS):
         middle = start + (end - start) / 2
         face = "white" if hollow else colour
         ax.plot([middle], [y], marker="o", markersize=4, color=colour, markerfacecolor=face, linestyle="none")
     else:
-        style = ":" if date.min == value.earliest or value.latest == date.max else "-"
+        style = ":" if value.open_start or value.open_end else "-"
         alpha = 0.35 if hollow else 0.8
         ax.plot([start, end], [y, y], color=colour, linewidth=2.5, linestyle=style, alpha=alpha, solid_capstyle="butt")
 

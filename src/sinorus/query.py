@@ -15,6 +15,7 @@ __all__ = [
     "fold",
     "match_score",
     "names_of",
+    "pointed_at",
     "sources_cited",
     "timeline_key",
     "type_of",
@@ -63,12 +64,16 @@ def names_of(record: RecordBase) -> tuple[str, ...]:
     return (record.id, record.name, *record.aliases)
 
 
-def sources_cited(record: RecordBase) -> set[str]:
-    """Every source id a record's citations (and its discrepancies' citations) name."""
+def sources_cited(record: RecordBase) -> tuple[str, ...]:
+    """Every source id a record's citations (and its discrepancies' citations) name, with the
+    primary documents they quote, in order of first citation."""
     citations = [*record.citations, *(c for d in record.discrepancies for c in d.citations)]
-    cited = {c.source for c in citations}
-    cited.update(c.primary_source for c in citations if c.primary_source)
-    return cited
+    return tuple(dict.fromkeys(i for c in citations for i in (c.source, c.primary_source) if i is not None))
+
+
+def pointed_at(record: RecordBase) -> tuple[str, ...]:
+    """The ids a record needs to stand: cited sources, series, agreement, report (not `related`)."""
+    return tuple(target for field, target in record.references() if not field.startswith("related."))
 
 
 def timeline_key(record: RecordBase) -> tuple[date, date, str]:

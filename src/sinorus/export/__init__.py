@@ -18,6 +18,7 @@ from sinorus.export.parquet import write_parquet_tables
 from sinorus.export.records_json import record_to_json, write_json, write_jsonl, write_jsonl_stream
 from sinorus.export.tables import Table, build_tables
 from sinorus.models.records import RecordBase
+from sinorus.query import pointed_at
 
 __all__ = ["FORMATS", "Format", "export", "record_json_schema", "record_to_json", "write_jsonl_stream"]
 
@@ -72,7 +73,7 @@ def export(records: Iterable[RecordBase], path: str | Path, format: str = "jsonl
 def _check_closed(records: Sequence[RecordBase]) -> None:
     """Tables need every record a row points at; say which are missing rather than write broken keys."""
     ids = {r.id for r in records}
-    missing = sorted({t for r in records for f, t in r.references() if not f.startswith("related.")} - ids)
+    missing = sorted({target for r in records for target in pointed_at(r)} - ids)
     if missing:
         shown = ", ".join(missing[:3]) + (", ..." if len(missing) > 3 else "")
         raise ValueError(

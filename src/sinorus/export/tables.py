@@ -13,7 +13,6 @@ import json
 import types
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
@@ -146,16 +145,12 @@ def _enum_of(annotation: Any) -> tuple[str, ...]:
 _QUALIFIERS = _enum_of(Quantity.model_fields["qualifier"].annotation)
 
 
-def _open_to_none(day: date) -> date | None:
-    return None if day in (date.min, date.max) else day
-
-
 def _scalar_text(value: object) -> str:
     return value if isinstance(value, str) else json.dumps(value)
 
 
 def _edtf_cells(value: EDTF) -> tuple[Any, ...]:
-    return str(value), _open_to_none(value.earliest), _open_to_none(value.latest)
+    return str(value), None if value.open_start else value.earliest, None if value.open_end else value.latest
 
 
 def _quantity_cells(value: Quantity) -> tuple[Any, ...]:

@@ -13,7 +13,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
-__all__ = ["ORGANISATIONS", "ActorCode", "actor_name", "is_state"]
+__all__ = ["ACTOR_PATTERN", "ORGANISATIONS", "ActorCode", "actor_name", "is_state"]
 
 ORGANISATIONS: dict[str, str] = {
     "APEC": "Asia-Pacific Economic Cooperation",
@@ -37,6 +37,10 @@ ORGANISATIONS: dict[str, str] = {
     "UN": "United Nations",
     "UNSC": "United Nations Security Council",
 }
+
+
+ACTOR_PATTERN = f"^(?:[A-Z]{{3}}|{'|'.join(re.escape(code) for code in ORGANISATIONS)})$"
+"""The shape of an actor code, for JSON Schema: three capitals or an organisation code."""
 
 
 @lru_cache(maxsize=1024)
@@ -79,7 +83,7 @@ ActorCode = Annotated[
         description="An ISO 3166-1 alpha-3 state code (ISO 3166-3 for historic states such as "
         "the USSR, SUN) or an organisation code from sinorus.ORGANISATIONS.",
         examples=["CHN", "RUS", "SUN", "SCO"],
-        json_schema_extra={"pattern": f"^(?:[A-Z]{{3}}|{'|'.join(re.escape(code) for code in ORGANISATIONS)})$"},
+        json_schema_extra={"pattern": ACTOR_PATTERN},
     ),
 ]
 """A validated actor code."""

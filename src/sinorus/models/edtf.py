@@ -156,6 +156,16 @@ class EDTF:
         order: tuple[Precision, ...] = ("year", "season", "month", "day")
         return min((b.precision for b in self._bounds()), key=order.index)
 
+    @property
+    def open_start(self) -> bool:
+        """True when the start is open or unknown (`../2016`, `/2016`): `earliest` is `date.min`."""
+        return self.earliest == date.min
+
+    @property
+    def open_end(self) -> bool:
+        """True when the end is open or unknown (`2016/..`, `2016/`): `latest` is `date.max`."""
+        return self.latest == date.max
+
     def _bounds(self) -> tuple[_Bound, ...]:
         return tuple(b for b in (self.start, self.end) if b is not None)
 
