@@ -83,8 +83,14 @@ def test_records_of_every_kind_cite_the_corpus(dataset: Dataset, kind: str) -> N
         assert any(c.quote for c in record.citations), f"{record.id} has no quoted citation"
 
 
-def test_aliases_are_forms_the_corpus_prints(dataset: Dataset, corpus: dict[str, str]) -> None:
-    """An alias is another name a source gives, so it occurs verbatim (white space folded)."""
+def test_aliases_are_forms_a_source_prints(dataset: Dataset, corpus: dict[str, str]) -> None:
+    """An alias is another name a source gives: it occurs verbatim (white space folded) in the
+    corpus or in one of the record's own quotes."""
     text = fold("\n".join(corpus.values()))
-    unprinted = [(r.id, a) for r in dataset for a in r.aliases if fold(a) not in text]
+    unprinted = [
+        (r.id, a)
+        for r in dataset
+        for a in r.aliases
+        if fold(a) not in text and not any(c.quote and fold(a) in fold(c.quote) for _, c in all_citations(r))
+    ]
     assert not unprinted, unprinted

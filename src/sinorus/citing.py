@@ -66,16 +66,21 @@ def reference_text(dataset: Dataset, source: Source | str) -> str:
     parent = _parent(dataset, source)
     when = source.date or (parent.date if parent else None)
     parts = [f"{_names(source.authors)} ({when or 'n.d.'})." if source.authors else f"({when or 'n.d.'})."]
-    title = source.title + (f" [{source.title_en}]" if source.title_en else "")
+    title = _title(source) + (f" [{source.title_en}]" if source.title_en else "")
     parts.append(title if title.endswith(("?", "!", ".")) else title + ".")
     if parent is not None:
-        parts.append(f"In {parent.title}" + (f", {parent.outlet}." if parent.outlet else "."))
-    elif source.outlet and source.outlet != source.title:
+        parts.append(f"In {_title(parent)}" + (f", {parent.outlet}." if parent.outlet else "."))
+    elif source.outlet:
         parts.append(f"{source.outlet}.")
     url = source.url or (parent.url if parent else None)
     if url:
         parts.append(url)
     return " ".join(parts)
+
+
+def _title(source: Source) -> str:
+    """The printed title, or the record's descriptive name in brackets for an untitled source."""
+    return source.title if source.title is not None else f"[{source.name}]"
 
 
 def _bibtex_value(text: str) -> str:
@@ -108,8 +113,8 @@ def bibtex_entry(dataset: Dataset, source: Source | str) -> str:
     venue = (parent.outlet if parent else None) if entry_type == "incollection" else source.outlet
     fields: dict[str, str | None] = {
         "author": " and ".join("{" + _bibtex_value(a) + "}" for a in source.authors),
-        "title": "{" + _bibtex_value(source.title) + "}",
-        "booktitle": _bibtex_value(parent.title) if entry_type == "incollection" and parent else None,
+        "title": "{" + _bibtex_value(_title(source)) + "}",
+        "booktitle": _bibtex_value(_title(parent)) if entry_type == "incollection" and parent else None,
         _VENUE_FIELDS.get(entry_type, "howpublished"): _bibtex_value(venue) if venue else None,
         "year": year,
         "month": month,

@@ -57,8 +57,16 @@ class Citation(FrozenModel):
     """The section heading of the cited passage in the source, or a page."""
     quote: Text | None = None
     """The supporting passage, copied verbatim from the source text."""
+    translation: Text | None = None
+    """The dataset's English translation of a quote that is not in English."""
     primary_source: RecordId | None = None
     """The id of the primary document that the cited passage itself quotes or translates."""
+
+    @model_validator(mode="after")
+    def _translation_of_a_quote(self) -> Citation:
+        if self.translation is not None and self.quote is None:
+            raise ValueError("a translation needs the quote it translates")
+        return self
 
 
 def _single_value(value: object) -> object:

@@ -15,7 +15,10 @@ __all__ = [
     "ArmsTransfer",
     "Event",
     "Exercise",
+    "ExerciseService",
+    "FactRecord",
     "Force",
+    "OutletKind",
     "Record",
     "RecordBase",
     "RecordKind",
@@ -49,7 +52,6 @@ class RecordBase(FrozenModel):
     """Ids of other records this one is tied to."""
     notes: Text | None = None
     """Free-text remarks: context, caveats, how a value was read."""
-
     requires_citation: ClassVar[bool] = True
 
     @field_validator("citations")
@@ -93,6 +95,14 @@ class RecordBase(FrozenModel):
         return tuple(refs)
 
 
+class FactRecord(RecordBase):
+    """Fields of every record that states facts about the world (every kind but `source`)."""
+
+    context: bool = False
+    """True for a record that involves neither China nor Russia (nor the USSR) as an actor and
+    is kept because a source ties it to their relations; counts of cooperation leave it out."""
+
+
 EventType = Literal[
     "meeting",
     "visit",
@@ -116,7 +126,7 @@ EventType = Literal[
 ]
 
 
-class Event(RecordBase):
+class Event(FactRecord):
     """A dated happening: a meeting, call, visit, statement, test, sanction, launch, vote."""
 
     kind: Literal["event"] = "event"
@@ -168,7 +178,10 @@ class Force(FrozenModel):
     """Tanks, armoured and other vehicles."""
 
 
-class Exercise(RecordBase):
+ExerciseService = Literal["armed_forces", "internal_security", "coast_guard", "border_guard"]
+
+
+class Exercise(FactRecord):
     """A military exercise, drill or joint patrol, or a series of them."""
 
     kind: Literal["exercise"] = "exercise"
@@ -177,6 +190,11 @@ class Exercise(RecordBase):
     """`instance` for one exercise; `series` for a recurring series that instances link to."""
     series: RecordId | None = None
     """The id of the series record this exercise belongs to."""
+    ordinal: Annotated[int, Field(ge=1)] | None = None
+    """The instance's number in its series, where sources count them ("the eighth joint air patrol")."""
+    service: ExerciseService = "armed_forces"
+    """Which forces drilled: `armed_forces`, `internal_security` (national guard, internal troops,
+    armed police), `coast_guard` or `border_guard`."""
     date: EDTF | None = None
     """When it took place (usually an interval)."""
     domains: tuple[ExerciseDomain, ...] = ()
@@ -196,12 +214,12 @@ class Exercise(RecordBase):
     def date_value(self) -> EDTF | None:
         return self.date
 
-    @field_validator("series")
+    @field_validator("series", "ordinal")
     @classmethod
-    def _series_link(cls, series: str | None, info: ValidationInfo) -> str | None:
-        if series is not None and info.data.get("level") == "series":
-            raise ValueError("a series record cannot itself belong to a series")
-        return series
+    def _instance_only(cls, value: object, info: ValidationInfo) -> object:
+        if value is not None and info.data.get("level") == "series":
+            raise ValueError(f"a series record has no {info.field_name}: only its instances do")
+        return value
 
     def references(self) -> tuple[tuple[str, str], ...]:
         own = (("series", self.series),) if self.series else ()
@@ -239,7 +257,7 @@ AgreementDomain = Literal[
 ]
 
 
-class Agreement(RecordBase):
+class Agreement(FactRecord):
     """A treaty, agreement, memorandum, roadmap, programme, statement, contract or strategy."""
 
     kind: Literal["agreement"] = "agreement"
@@ -314,7 +332,7 @@ TransferStatus = Literal[
 ]
 
 
-class ArmsTransfer(RecordBase):
+class ArmsTransfer(FactRecord):
     """A transfer of weapons, components or military technology between states."""
 
     kind: Literal["arms_transfer"] = "arms_transfer"
@@ -375,6 +393,20 @@ SourceType = Literal[
 ]
 
 
+OutletKind = Literal[
+    "government",
+    "state_media",
+    "news_agency",
+    "newspaper",
+    "trade_press",
+    "think_tank",
+    "academic",
+    "encyclopedia",
+    "aggregator",
+    "blog",
+]
+
+
 class Source(RecordBase):
     """A document: report, chapter, article, news item, database or official document."""
 
@@ -384,12 +416,21 @@ class Source(RecordBase):
     """What sort of document."""
     authors: tuple[Text, ...] = ()
     """Authors as printed, in order."""
-    title: Text
-    """The title in its original language, exactly as printed."""
+    title: Text | None = None
+    """The title in its original language, exactly as printed; absent when no text gives it
+    (never the outlet's name in its place)."""
     title_en: Text | None = None
-    """The English title, as given in the citing text (absent when `title` is English)."""
+    """The English title (absent when `title` is English): as the citing text gives it, or the
+    dataset's translation for a web page."""
     outlet: Text | None = None
     """The journal, newspaper, publisher or institution."""
+    outlet_kind: OutletKind | None = None
+    """What kind of outlet published it: `government` (a government, ministry or armed forces,
+    their papers and sites included), `state_media` (state-owned media), `news_agency` (a
+    non-state agency), `newspaper` (a non-state newspaper, magazine or broadcaster),
+    `trade_press` (defence or maritime trade press), `think_tank`, `academic` (a journal or
+    university press), `encyclopedia`, `aggregator` (a mirror or re-publisher) or `blog`
+    (a blog or forum)."""
     date: EDTF | None = None
     """The publication date."""
     url: Text | None = None
