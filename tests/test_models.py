@@ -97,8 +97,10 @@ def test_date_order_checks() -> None:
         adapter.validate_python(
             {**base, "kind": "agreement", "agreement_type": "treaty", "signed": "2001", "expires": "1999"}
         )
-    with pytest.raises(ValidationError, match="series record cannot itself belong"):
+    with pytest.raises(ValidationError, match="a series record has no series: only its instances do"):
         Exercise.model_validate({**base, "level": "series", "series": "other"})
+    with pytest.raises(ValidationError, match="a series record has no ordinal: only its instances do"):
+        Exercise.model_validate({**base, "level": "series", "ordinal": 3})
 
 
 def test_actor_codes() -> None:
