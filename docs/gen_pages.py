@@ -27,7 +27,8 @@ from sinorus.codebook import PARTS, fields_of
 from sinorus.coverage import coverage
 from sinorus.dataset import Dataset
 from sinorus.models.actors import ORGANISATIONS
-from sinorus.models.records import RECORD_TYPES, Source
+from sinorus.models.records import RECORD_TYPES, Exercise, Source
+from sinorus.query import sources_cited, timeline_key
 
 matplotlib.use("Agg")
 
@@ -153,6 +154,48 @@ def timeline_page(ds: Dataset) -> str:
     )
 
 
+def _instance_row(ds: Dataset, ex: Exercise) -> list[object]:
+    year = ex.date.earliest.year if ex.date is not None and not ex.date.open_start else "undated"
+    measures = ("troops", "ships", "submarines", "aircraft", "vehicles")
+    forces = "; ".join(
+        f"{f.participant or 'total'}: " + ", ".join(f"{getattr(f, n)} {n}" for n in measures if getattr(f, n))
+        for f in ex.forces
+    )
+    return [
+        year,
+        f"`{ex.id}`",
+        ex.name,
+        ex.date or "",
+        ", ".join(ex.participants),
+        ex.location or ex.host or "",
+        forces,
+        len(sources_cited(ex)),
+    ]
+
+
+def exercises_page(ds: Dataset) -> str:
+    exercises = [r for r in ds.exercises if isinstance(r, Exercise)]
+    series = sorted((r for r in exercises if r.level == "series"), key=lambda r: r.name)
+    instances = sorted((r for r in exercises if r.level == "instance"), key=timeline_key)
+    header = ["year", "id", "name", "date", "participants", "where", "forces", "sources"]
+    parts = [
+        "# Exercises\n",
+        f"The {len(instances)} exercise and patrol instances in the packaged data, per series and year,",
+        "with the series' own notes (which say where an instance is known but undated). Generated from",
+        "the packaged data; what was looked for and not found is listed under [Known gaps](../gaps.md).\n",
+    ]
+    for s in series:
+        members = [i for i in instances if i.series == s.id]
+        parts += [
+            f"## {s.name}\n",
+            f"`{s.id}`; participants: {', '.join(s.participants)}. {s.notes or ''}\n",
+            table(header, (_instance_row(ds, i) for i in members)) if members else "No instance yet.\n",
+        ]
+    loose = [i for i in instances if i.series is None]
+    parts += ["## Exercises outside any series\n", table(header, (_instance_row(ds, i) for i in loose))]
+    return "\n".join(parts)
+
+
 def discrepancies_page(ds: Dataset) -> str:
     found = ds.discrepancies()
     parts = [
@@ -182,8 +225,15 @@ def sources_page(ds: Dataset) -> str:
     parts = [
         "# Sources\n",
         f"The {len(ds.sources)} sources in the packaged data: the two corpus documents, the chapters of",
-        "the 2022 report, and the documents they cite. `sinorus cite ID` prints these references.",
-        "Generated from the packaged data.\n",
+        "the 2022 report, the documents they cite, and the web pages of public reporting that records",
+        "cite. `sinorus cite ID` prints these references. Generated from the packaged data.\n",
+        "Sources per kind of outlet (chapters of the report have none of their own):\n",
+        table(
+            ["outlet kind", "sources"],
+            sorted(Counter(str(s.outlet_kind or "none") for s in ds.sources if isinstance(s, Source)).items()),
+        ),
+        "A source cited by no record directly is cited through its chapters (the report) or as the",
+        "primary document that a cited passage translates.\n",
     ]
     by_type: dict[str, list[Source]] = {}
     for source in ds.sources:
@@ -209,6 +259,7 @@ def main() -> None:
     write("cli.md", cli_page())
     write("data/coverage.md", coverage_page(ds))
     write("data/timeline.md", timeline_page(ds))
+    write("data/exercises.md", exercises_page(ds))
     write("data/discrepancies.md", discrepancies_page(ds))
     write("data/sources.md", sources_page(ds))
     write("changelog.md", (ROOT / "CHANGELOG.md").read_text(encoding="utf-8"))

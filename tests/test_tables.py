@@ -13,7 +13,7 @@ import pytest
 from sinorus.dataset import Dataset
 from sinorus.errors import MissingExtraError
 from sinorus.export.tables import KIND_TABLES, TABLE_NAMES, build_tables
-from sinorus.models.records import RECORD_TYPES
+from sinorus.models.records import RECORD_TYPES, Exercise
 from sinorus.query import actors_of
 
 LONG_FIELDS = {"kind", "citations", "discrepancies", "forces"}
@@ -114,7 +114,9 @@ def test_pandas_frame_has_typed_columns(dataset: Dataset) -> None:
     assert str(exercises["date_earliest"].dtype) == "datetime64[s]"
     assert isinstance(exercises["level"].dtype, pd.CategoricalDtype)
     assert list(exercises["level"].cat.categories) == ["instance", "series"]
-    assert exercises.set_index("id").loc["vostok-2018", "participants"] == ["RUS", "CHN"]
+    vostok = dataset["vostok-2018"]
+    assert isinstance(vostok, Exercise)
+    assert exercises.set_index("id").loc["vostok-2018", "participants"] == list(vostok.participants)
     forces = dataset.to_pandas("forces")
     assert str(forces["troops"].dtype) == "Int64"
     transfers = dataset.to_pandas("arms_transfer")

@@ -13,6 +13,8 @@ from sinorus.models.records import RecordBase
 __all__ = ["CommentsWouldBeLost", "dump_records", "format_text", "record_to_yaml_data"]
 
 _LEADING = ("kind", "id", "name")
+_TRAILING = ("related", "notes", "citations", "discrepancies")
+"""Written last, so that a record reads as what it is, then where its facts come from."""
 
 
 class _Dumper(yaml.SafeDumper):
@@ -43,11 +45,13 @@ def _compact(value: Any) -> Any:
 
 
 def record_to_yaml_data(record: RecordBase) -> dict[str, Any]:
-    """A record as authoring-format data: defaults left out, `kind`, `id`, `name` first."""
+    """A record as authoring-format data: defaults left out, `kind`, `id`, `name` first, its
+    links, notes, citations and discrepancies last."""
     data = _compact(record.model_dump(mode="json", exclude_defaults=True))
     data["kind"] = record.kind
     ordered = {key: data[key] for key in _LEADING}
-    ordered.update((key, value) for key, value in data.items() if key not in _LEADING)
+    ordered.update((key, value) for key, value in data.items() if key not in _LEADING + _TRAILING)
+    ordered.update((key, data[key]) for key in _TRAILING if key in data)
     return ordered
 
 
