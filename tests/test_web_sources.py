@@ -25,6 +25,10 @@ ABBREVIATION = re.compile(
 """A full stop that ends an abbreviation or an initial, not a sentence."""
 
 
+LETTER = re.compile(r"[^\W\d_]")
+"""A letter of any script: a quote without one (a date line, a figure) needs no translation."""
+
+
 def _is_sentence(part: str) -> bool:
     """A part of at least four words (or eight Chinese characters): a dateline is not a sentence."""
     return len(part.split()) >= 4 or len(re.findall(r"[\u4e00-\u9fff]", part)) >= 8
@@ -83,8 +87,10 @@ def test_web_sources_are_complete(dataset: Dataset) -> None:
             problems.append(f"{source.id}: url {source.url!r}")
         if source.outlet is None or source.outlet_kind is None:
             problems.append(f"{source.id}: outlet and outlet_kind are required")
-        if source.title is None and not re.search(r"title|headline", source.notes or ""):
+        if source.title is None and not re.search(r"title|headline", source.notes or "", re.IGNORECASE):
             problems.append(f"{source.id}: no title and no note saying why")
+        if source.title is not None and source.title.startswith(("(", "[")):
+            problems.append(f"{source.id}: a description stands in for the title: {source.title!r}")
         if source.language is None:
             problems.append(f"{source.id}: no language")
         if (source.title is not None and source.language != "en") != (source.title_en is not None):
@@ -117,8 +123,9 @@ def test_web_citations_quote_briefly_and_cleanly(dataset: Dataset) -> None:
             problems.append(f"{label}: quote of {sentences(quote)} sentences")
         if any(mark in quote for mark in DAMAGE):
             problems.append(f"{label}: damaged quote {quote[:60]!r}")
-        if (page.language != "en") != (citation.translation is not None):
-            problems.append(f"{label}: a translation is for, and only for, a quote not in English")
+        needs_translation = page.language != "en" and LETTER.search(quote) is not None
+        if needs_translation != (citation.translation is not None):
+            problems.append(f"{label}: a translation is for, and only for, a quote in words not in English")
     assert not problems, "\n".join(problems)
 
 
