@@ -27,7 +27,7 @@ from sinorus.codebook import PARTS, fields_of
 from sinorus.coverage import coverage
 from sinorus.dataset import Dataset
 from sinorus.models.actors import ORGANISATIONS
-from sinorus.models.records import RECORD_TYPES, Exercise, Source
+from sinorus.models.records import RECORD_TYPES, Agreement, ArmsTransfer, Event, Exercise, Source
 from sinorus.query import sources_cited, timeline_key
 
 matplotlib.use("Agg")
@@ -196,6 +196,103 @@ def exercises_page(ds: Dataset) -> str:
     return "\n".join(parts)
 
 
+def _year(value: object) -> object:
+    """The first year of an EDTF value, for sorting and grouping; "undated" when unknown."""
+    edtf = getattr(value, "earliest", None)
+    return "undated" if edtf is None or getattr(value, "open_start", True) else edtf.year
+
+
+def arms_transfers_page(ds: Dataset) -> str:
+    transfers = sorted((r for r in ds.arms_transfers if isinstance(r, ArmsTransfer)), key=timeline_key)
+    header = ["order", "delivery", "designation", "category", "deal", "ordered", "delivered", "value", "status"]
+    parts = [
+        "# Arms transfers\n",
+        f"The register of the {len(transfers)} transfer records, one per contract or batch where reporting",
+        "allows, by direction and then by order date (or delivery date where no order date is known).",
+        "Dates are EDTF strings as sources give them; numbers keep the sources' qualifiers; `sources`",
+        "counts the documents cited. Generated from the packaged data.\n",
+    ]
+    directions: dict[tuple[str, str], list[ArmsTransfer]] = {}
+    for t in transfers:
+        directions.setdefault((t.supplier, t.recipient), []).append(t)
+    for (supplier, recipient), rows in sorted(directions.items(), key=lambda item: -len(item[1])):
+        parts += [
+            f"## {supplier} to {recipient}\n",
+            table(
+                ["id", *header, "sources"],
+                (
+                    [
+                        f"`{t.id}`",
+                        t.order_date or "",
+                        t.delivery_date or "",
+                        t.designation or "",
+                        t.category,
+                        t.deal_type,
+                        t.ordered or "",
+                        t.delivered or "",
+                        t.value or "",
+                        t.status,
+                        len(sources_cited(t)),
+                    ]
+                    for t in rows
+                ),
+            ),
+        ]
+    return "\n".join(parts)
+
+
+CONTACT_TYPES = ("meeting", "visit", "call", "consultation", "summit", "conference")
+"""Event types that count as official contacts on the agreements page."""
+
+
+def agreements_page(ds: Dataset) -> str:
+    agreements = sorted((r for r in ds.agreements if isinstance(r, Agreement)), key=timeline_key)
+    contacts = [
+        r
+        for r in sorted(ds.events, key=timeline_key)
+        if isinstance(r, Event) and r.event_type in CONTACT_TYPES and {"CHN", "RUS"} <= set(r.actors)
+    ]
+    parts = [
+        "# Agreements and contacts\n",
+        f"The {len(agreements)} agreements in date order (signed, or in force where no signing date is",
+        "known; undated ones last), then the official contacts between China and Russia per year:",
+        f"{len(contacts)} meetings, visits, calls, consultations and summits whose actors include both.",
+        "Generated from the packaged data.\n",
+        "## Agreements\n",
+        table(
+            ["signed", "id", "name", "type", "parties", "in force", "expires", "extended", "sources"],
+            (
+                [
+                    a.signed or "",
+                    f"`{a.id}`",
+                    a.name,
+                    a.agreement_type,
+                    ", ".join(a.parties),
+                    a.in_force or "",
+                    a.expires or "",
+                    a.extended or "",
+                    len(sources_cited(a)),
+                ]
+                for a in agreements
+            ),
+        ),
+        "## Contacts per year\n",
+        table(["year", "contacts"], sorted(Counter(str(_year(c.date)) for c in contacts).items())),
+    ]
+    by_year: dict[str, list[Event]] = {}
+    for c in contacts:
+        by_year.setdefault(str(_year(c.date)), []).append(c)
+    for year, rows in sorted(by_year.items()):
+        parts += [
+            f"### {year}\n",
+            table(
+                ["date", "id", "name", "type", "where"],
+                ([c.date or "", f"`{c.id}`", c.name, c.event_type, c.location or ""] for c in rows),
+            ),
+        ]
+    return "\n".join(parts)
+
+
 def discrepancies_page(ds: Dataset) -> str:
     found = ds.discrepancies()
     parts = [
@@ -260,6 +357,8 @@ def main() -> None:
     write("data/coverage.md", coverage_page(ds))
     write("data/timeline.md", timeline_page(ds))
     write("data/exercises.md", exercises_page(ds))
+    write("data/arms-transfers.md", arms_transfers_page(ds))
+    write("data/agreements.md", agreements_page(ds))
     write("data/discrepancies.md", discrepancies_page(ds))
     write("data/sources.md", sources_page(ds))
     write("changelog.md", (ROOT / "CHANGELOG.md").read_text(encoding="utf-8"))
