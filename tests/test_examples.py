@@ -3,11 +3,14 @@
 On each page, in a fresh working folder: ``yaml`` blocks with a ``title="NAME"`` are written
 to that file; then the ``python`` blocks run in order in one namespace, and every
 ``sinorus ...`` line of a ``bash`` block runs through the command line and must succeed.
-``text`` blocks are output and are not run.
+A ``text`` block that directly follows a ``python`` block (nothing but blank lines between) is
+that block's output and must be exactly what it prints; other ``text`` blocks are not run.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 import shlex
 from pathlib import Path
@@ -26,21 +29,36 @@ PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
 
 
 def blocks(page: Path) -> list[tuple[str, str, str]]:
+    return [(lang, attrs, body) for lang, attrs, body, _ in blocks_with_output(page)]
+
+
+def blocks_with_output(page: Path) -> list[tuple[str, str, str, str | None]]:
+    """Each block as (language, attributes, body, the text block printed right after it, if any)."""
     text = page.read_text(encoding="utf-8")
-    return [(m["lang"], m["attrs"], m["body"]) for m in BLOCK.finditer(text)]
+    found = list(BLOCK.finditer(text))
+    result = []
+    for i, m in enumerate(found):
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        follows = nxt is not None and nxt["lang"] == "text" and not text[m.end() : nxt.start()].strip()
+        output = nxt["body"] if follows and nxt is not None and m["lang"] == "python" else None
+        result.append((m["lang"], m["attrs"], m["body"], output))
+    return result
 
 
 def run_page(page: Path) -> int:
     """Run a page's examples in the working folder; returns how many blocks ran."""
-    found = blocks(page)
-    for lang, attrs, body in found:
+    found = blocks_with_output(page)
+    for lang, attrs, body, _ in found:
         title = re.search(r'title="([^"]+)"', attrs)
         if lang == "yaml" and title:
             Path(title.group(1)).write_text(body, encoding="utf-8")
     ran, namespace = 0, {"__name__": "__example__"}
-    for lang, _, body in found:
+    for lang, _, body, output in found:
         if lang == "python":
-            exec(compile(body, str(page), "exec"), namespace)
+            printed = io.StringIO()
+            with contextlib.redirect_stdout(printed):
+                exec(compile(body, str(page), "exec"), namespace)
+            assert output is None or printed.getvalue() == output, f"{page.name}: printed output differs"
             ran += 1
         elif lang == "bash":
             for line in body.splitlines():
