@@ -28,7 +28,7 @@ from sinorus.coverage import coverage
 from sinorus.dataset import Dataset
 from sinorus.models.actors import ORGANISATIONS
 from sinorus.models.records import RECORD_TYPES, Agreement, ArmsTransfer, Event, Exercise, Source
-from sinorus.query import sources_cited, timeline_key
+from sinorus.query import sources_cited, timeline_key, year_span, years_of
 
 matplotlib.use("Agg")
 
@@ -116,7 +116,8 @@ def coverage_page(ds: Dataset) -> str:
         "## Records per kind\n",
         table(["kind", "records"], cov.by_kind.items()),
         "## Records per year\n",
-        "Dated records by the year their date starts in; undated and open-ended records last.\n",
+        "Records in every year they cover (see the codebook's conventions); the last row counts the",
+        "records that cover no single year: undated, or dated only to a decade.\n",
         table(["year", *kinds], ([y or "undated", *(n.get(k, 0) for k in kinds)] for y, n in cov.by_year.items())),
         "## Records per source section\n",
         "Each section of the source documents that records cite, with the records citing it.\n",
@@ -154,8 +155,9 @@ def timeline_page(ds: Dataset) -> str:
     )
 
 
-def _instance_row(ds: Dataset, ex: Exercise) -> list[object]:
-    year = ex.date.earliest.year if ex.date is not None and not ex.date.open_start else "undated"
+def _instance_row(ex: Exercise, span: tuple[int, int]) -> list[object]:
+    years = years_of(ex, span)
+    year = years[0] if years else "undated"
     measures = ("troops", "ships", "submarines", "aircraft", "vehicles")
     forces = "; ".join(
         f"{f.participant or 'total'}: " + ", ".join(f"{getattr(f, n)} {n}" for n in measures if getattr(f, n))
@@ -177,6 +179,7 @@ def exercises_page(ds: Dataset) -> str:
     exercises = [r for r in ds.exercises if isinstance(r, Exercise)]
     series = sorted((r for r in exercises if r.level == "series"), key=lambda r: r.name)
     instances = sorted((r for r in exercises if r.level == "instance"), key=timeline_key)
+    span = year_span(instances) or (0, 0)
     header = ["year", "id", "name", "date", "participants", "where", "forces", "sources"]
     parts = [
         "# Exercises\n",
@@ -189,17 +192,11 @@ def exercises_page(ds: Dataset) -> str:
         parts += [
             f"## {s.name}\n",
             f"`{s.id}`; participants: {', '.join(s.participants)}. {s.notes or ''}\n",
-            table(header, (_instance_row(ds, i) for i in members)) if members else "No instance yet.\n",
+            table(header, (_instance_row(i, span) for i in members)) if members else "No instance yet.\n",
         ]
     loose = [i for i in instances if i.series is None]
-    parts += ["## Exercises outside any series\n", table(header, (_instance_row(ds, i) for i in loose))]
+    parts += ["## Exercises outside any series\n", table(header, (_instance_row(i, span) for i in loose))]
     return "\n".join(parts)
-
-
-def _year(value: object) -> object:
-    """The first year of an EDTF value, for sorting and grouping; "undated" when unknown."""
-    edtf = getattr(value, "earliest", None)
-    return "undated" if edtf is None or getattr(value, "open_start", True) else edtf.year
 
 
 def arms_transfers_page(ds: Dataset) -> str:
@@ -277,11 +274,13 @@ def agreements_page(ds: Dataset) -> str:
             ),
         ),
         "## Contacts per year\n",
-        table(["year", "contacts"], sorted(Counter(str(_year(c.date)) for c in contacts).items())),
     ]
+    span = year_span(contacts) or (0, 0)
     by_year: dict[str, list[Event]] = {}
     for c in contacts:
-        by_year.setdefault(str(_year(c.date)), []).append(c)
+        for year in years_of(c, span) or ("undated",):
+            by_year.setdefault(str(year), []).append(c)
+    parts.append(table(["year", "contacts"], ((year, len(rows)) for year, rows in sorted(by_year.items()))))
     for year, rows in sorted(by_year.items()):
         parts += [
             f"### {year}\n",

@@ -97,6 +97,18 @@ def test_filters_agree_with_a_plain_scan(dataset: Dataset, year: int) -> None:
         )
 
 
+@pytest.mark.parametrize("year", [1950, 1970, 2030])
+def test_year_filters_return_only_records_whose_stated_dates_are_near(dataset: Dataset, year: int) -> None:
+    """An unknown end ("by April 2016") reaches at most ten years from the known one; only an
+    open end ("since 2014, still going") reaches further."""
+    for record in dataset.filter(year=year):
+        value = record.date_value
+        assert value is not None
+        known = [b for b in (value.start, value.end) if b is not None] if value.is_interval else [value]
+        near = any(abs(b.earliest.year - year) <= 10 or abs(b.latest.year - year) <= 10 for b in known)
+        assert near or value.open_start or value.open_end, (record.id, str(value))
+
+
 def test_filter_rejects_unknown_kinds(dataset: Dataset) -> None:
     with pytest.raises(ValueError, match="unknown kind"):
         dataset.filter(kind="treaty")

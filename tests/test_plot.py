@@ -15,6 +15,7 @@ import pytest
 from sinorus import plot
 from sinorus.dataset import Dataset
 from sinorus.errors import MissingExtraError
+from sinorus.query import year_span, years_of
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
@@ -43,12 +44,24 @@ def test_timeline_by_series_draws_series_exercises_only(dataset: Dataset, tmp_pa
     assert save(ax, tmp_path / "series.png").startswith(PNG_MAGIC)
 
 
-def test_counts_per_year_stack_to_the_number_of_dated_records(dataset: Dataset, tmp_path: Path) -> None:
+def test_counts_per_year_stack_to_the_record_years(dataset: Dataset, tmp_path: Path) -> None:
+    """The bars add up to one per record and year it covers; the axis shows whole years."""
     records = dataset.filter(start="2010", end="2022")
     ax = plot.counts_per_year(records)
     heights = sum(patch.get_height() for patch in ax.patches)
-    assert heights == len(records)
+    span = year_span(records)
+    assert span is not None
+    assert heights == sum(len(years_of(r, span)) for r in records)
+    assert heights > len([r for r in records if len(years_of(r, span)) == 1])
     assert save(ax, tmp_path / "counts.png").startswith(PNG_MAGIC)
+
+
+def test_counts_per_year_label_whole_years(dataset: Dataset) -> None:
+    ax = plot.counts_per_year([dataset["joint-sea-2016"], dataset["joint-sea-2017"]])
+    ax.figure.canvas.draw()
+    labels = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+    assert labels
+    assert all(label.isdigit() for label in labels), labels
 
 
 def test_timeline_draws_on_given_axes_and_rejects_unknown_lanes(dataset: Dataset) -> None:

@@ -8,6 +8,7 @@ import pytest
 
 from sinorus.dataset import Dataset
 from sinorus.models.records import Exercise, FactRecord, Source
+from sinorus.query import year_span, years_of
 from tests.conftest import ROOT
 from tests.test_web_sources import web_sources
 
@@ -21,13 +22,15 @@ KINDS = {
 
 
 def _years(records: list[FactRecord]) -> str:
-    years = [v.earliest.year for r in records if (v := r.date_value) is not None and not v.open_start]
+    span = year_span(records)
+    assert span is not None
+    years = [year for r in records for year in years_of(r, span)]
     return f"{min(years)}–{max(years)}"
 
 
 def scope_table(dataset: Dataset) -> str:
     """The Markdown table of what the data covers, as the README and the docs home print it."""
-    rows = ["| records | count | of which context | years dated |", "|---|---|---|---|"]
+    rows = ["| records | count | of which context | years covered |", "|---|---|---|---|"]
     for kind, label in KINDS.items():
         records = [r for r in dataset.filter(kind=kind) if isinstance(r, FactRecord)]
         count = str(len(records))

@@ -19,7 +19,7 @@ from sinorus.export import FORMATS, export, record_to_json
 from sinorus.loading.records import find_files, read_files
 from sinorus.loading.writer import CommentsWouldBeLost, format_text
 from sinorus.models.records import RECORD_TYPES, RecordBase
-from sinorus.query import actors_of
+from sinorus.query import actors_of, year_span
 
 __all__ = ["build_parser", "main"]
 
@@ -47,7 +47,7 @@ def _summary_line(record: RecordBase) -> str:
 def _stats(args: argparse.Namespace) -> int:
     ds = _dataset(args)
     counts = ds.counts()
-    years = [r.date_value.earliest.year for r in ds.timeline() if r.date_value and not r.date_value.open_start]
+    span = year_span(ds)
     stats = {
         "version": sinorus.__version__,
         "data_version": sinorus.DATA_VERSION,
@@ -64,8 +64,8 @@ def _stats(args: argparse.Namespace) -> int:
     for kind, n in counts.items():
         print(f"  {kind:<14}{n:>6}")
     print(f"{stats['citations']} citations, {stats['discrepancies']} recorded discrepancies")
-    if years:
-        print(f"dated records span {min(years)}-{max(years)}")
+    if span:
+        print(f"dated records span {span[0]}-{span[1]}")
     return 0
 
 

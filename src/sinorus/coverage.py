@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from sinorus.dataset import Dataset
+from sinorus.query import year_span, years_of
 
 __all__ = ["Coverage", "coverage"]
 
@@ -17,7 +18,8 @@ class Coverage:
     by_kind: dict[str, int]
     """Records of each kind."""
     by_year: dict[int | None, dict[str, int]]
-    """Dated records by the year they start in (None: undated or open-ended), then by kind."""
+    """Records in each year they cover (`sinorus.query.years_of`), then by kind; None counts
+    the records that cover no single year (undated, or dated only to a decade)."""
     by_section: dict[tuple[str, str], dict[str, int]]
     """Records citing each `(source id, locator)` section, then by kind."""
 
@@ -36,17 +38,16 @@ class Coverage:
 def coverage(ds: Dataset) -> Coverage:
     """Count the records of `ds` by kind, year and cited section.
 
-    A record citing a section several times counts once for it; source records are
-    counted by kind only.
+    A record counts in every year it covers, and once for each section it cites; source
+    records are counted by kind only.
     """
     by_year: dict[int | None, Counter[str]] = {}
     by_section: dict[tuple[str, str], Counter[str]] = {}
-    for record in ds:
-        if record.kind == "source":
-            continue
-        value = record.date_value
-        year = value.earliest.year if value is not None and not value.open_start else None
-        by_year.setdefault(year, Counter())[record.kind] += 1
+    facts = [record for record in ds if record.kind != "source"]
+    span = year_span(facts) or (0, 0)
+    for record in facts:
+        for year in years_of(record, span) or (None,):
+            by_year.setdefault(year, Counter())[record.kind] += 1
         sections = {(c.source, c.locator) for c in record.citations}
         for section in sections:
             by_section.setdefault(section, Counter())[record.kind] += 1

@@ -14,6 +14,7 @@ from typing import Any, Literal
 from sinorus.export.tables import KIND_TABLES
 from sinorus.extras import require
 from sinorus.models.records import Exercise, RecordBase
+from sinorus.query import year_span, years_of
 
 __all__ = ["counts_per_year", "timeline"]
 
@@ -67,26 +68,30 @@ def timeline(
 
 
 def counts_per_year(records: Iterable[RecordBase], *, ax: Any = None, title: str | None = None) -> Any:
-    """Dated records per year, stacked by kind; a record counts in the year its date starts
-    (the latest year for a date open at the start)."""
+    """Records per year, stacked by kind; a record counts in every year it covers
+    (`sinorus.query.years_of`), so records dated only to a decade are left out."""
+    records = list(records)
+    span = year_span(records)
     counts: Counter[tuple[int, str]] = Counter()
     for record in records:
-        value = record.date_value
-        if value is not None:
-            counts[(value.latest if value.open_start else value.earliest).year, record.kind] += 1
+        for year in years_of(record, span) if span else ():
+            counts[year, record.kind] += 1
     ax = _axes(ax, (10, 3.5))
     years = sorted({year for year, _ in counts})
     if years:
-        span = range(years[0], years[-1] + 1)
-        bottom = [0] * len(span)
+        full = range(years[0], years[-1] + 1)
+        bottom = [0] * len(full)
         for kind in KIND_TABLES:
-            heights = [counts[year, kind] for year in span]
+            heights = [counts[year, kind] for year in full]
             if any(heights):
-                ax.bar(span, heights, bottom=bottom, label=kind.replace("_", " "), color=_KIND_COLOURS[kind])
+                ax.bar(full, heights, bottom=bottom, label=kind.replace("_", " "), color=_KIND_COLOURS[kind])
                 bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
         ax.legend(loc="upper left", frameon=False)
+        from matplotlib.ticker import MaxNLocator
+
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel("records")
-    ax.set_title(title if title is not None else f"Dated records per year ({sum(counts.values())})")
+    ax.set_title(title if title is not None else f"Records per year they cover ({sum(counts.values())} record-years)")
     return ax
 
 
@@ -121,7 +126,7 @@ def _draw(ax: Any, record: RecordBase, y: float, low: date, high: date, colour: 
         face = "white" if hollow else colour
         ax.plot([middle], [y], marker="o", markersize=4, color=colour, markerfacecolor=face, linestyle="none")
     else:
-        style = ":" if value.open_start or value.open_end else "-"
+        style = ":" if value.open_start or value.open_end or value.unknown_start or value.unknown_end else "-"
         alpha = 0.35 if hollow else 0.8
         ax.plot([start, end], [y, y], color=colour, linewidth=2.5, linestyle=style, alpha=alpha, solid_capstyle="butt")
 
@@ -132,7 +137,7 @@ def _legend(ax: Any) -> None:
     handles = [
         Line2D([], [], marker="o", color="black", linestyle="none", markersize=4, label="day or month"),
         Line2D([], [], color="black", linewidth=2.5, alpha=0.8, label="longer span"),
-        Line2D([], [], color="black", linewidth=2.5, linestyle=":", label="open-ended"),
+        Line2D([], [], color="black", linewidth=2.5, linestyle=":", label="open or unknown end"),
         Line2D([], [], marker="o", color="black", markerfacecolor="white", linestyle="none", label="uncertain"),
     ]
     ax.legend(handles=handles, loc="lower left", fontsize="small", frameon=False)

@@ -76,6 +76,28 @@ def pointed_at(record: RecordBase) -> tuple[str, ...]:
     return tuple(target for field, target in record.references() if not field.startswith("related."))
 
 
+def year_span(records: Iterable[RecordBase]) -> tuple[int, int] | None:
+    """The first and last year the records' dates state, open and unknown ends aside; None when
+    no record is dated. Open ends reach this far when counting the years a record covers."""
+    years = [
+        year
+        for record in records
+        if (value := record.date_value) is not None
+        for year in ((value.earliest.year,) if not (value.open_start or value.unknown_start) else ())
+        + ((value.latest.year,) if not (value.open_end or value.unknown_end) else ())
+    ]
+    return (min(years), max(years)) if years else None
+
+
+def years_of(record: RecordBase, span: tuple[int, int]) -> tuple[int, ...]:
+    """The years a record covers, within `span` (see `EDTF.years_covered`); none when undated.
+
+    This is the one rule by which counts, tables and plots place a record in years.
+    """
+    value = record.date_value
+    return () if value is None else value.years_covered(*span)
+
+
 def timeline_key(record: RecordBase) -> tuple[date, date, str]:
     """Sort key for timeline order: dated records by date, undated ones last."""
     value = record.date_value

@@ -149,6 +149,17 @@ def _scalar_text(value: object) -> str:
     return value if isinstance(value, str) else json.dumps(value)
 
 
+_UNKNOWN = " (an unknown end lies at most ten years beyond the known one)"
+
+
+def _bound_columns(name: str) -> tuple[Column, Column]:
+    """The earliest and latest day columns of an EDTF field."""
+    return (
+        Column(f"{name}_earliest", "date", f"The earliest day `{name}` allows; empty when open or absent{_UNKNOWN}."),
+        Column(f"{name}_latest", "date", f"The latest day `{name}` allows; empty when open or absent{_UNKNOWN}."),
+    )
+
+
 def _edtf_cells(value: EDTF) -> tuple[Any, ...]:
     return str(value), None if value.open_start else value.earliest, None if value.open_end else value.latest
 
@@ -171,8 +182,7 @@ def _field_columns(model: type[BaseModel], name: str) -> _FieldColumns:
     if annotation is EDTF:
         columns = (
             Column(name, "string", f"{about} An EDTF string.", required),
-            Column(f"{name}_earliest", "date", f"The earliest day `{name}` allows; empty when open or absent."),
-            Column(f"{name}_latest", "date", f"The latest day `{name}` allows; empty when open or absent."),
+            *_bound_columns(name),
         )
         convert: Callable[[Any], tuple[Any, ...]] = _edtf_cells
     elif annotation is Quantity:
@@ -243,8 +253,7 @@ def _records_table(records: Sequence[RecordBase]) -> Table:
         Column("kind", "string", "The record kind.", required=True, enum=kinds),
         Column("name", "string", "The record's name.", required=True),
         Column("date", "string", "The date that places the record on a timeline, as EDTF."),
-        Column("date_earliest", "date", "The earliest day `date` allows; empty when open or absent."),
-        Column("date_latest", "date", "The latest day `date` allows; empty when open or absent."),
+        *_bound_columns("date"),
     )
     rows = tuple(
         (r.id, r.kind, r.name, *(_edtf_cells(r.date_value) if r.date_value is not None else (None,) * 3))

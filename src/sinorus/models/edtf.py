@@ -8,6 +8,9 @@ Supported forms, each with an optional trailing qualifier `?` (uncertain),
 * seasons: `2016-21` (spring) to `2016-24` (winter, December to February), unqualified
 * intervals: `2018-09-11/2018-09-17`, open `2016/..` and unknown `/2016` ends
 
+An open end (`..`) is unbounded. An unknown end (nothing written) is bounded as in
+python-edtf: it lies at most `UNKNOWN_END_YEARS` years beyond the known end.
+
 Times of day and level 2 features are rejected with a clear message.
 """
 
@@ -24,7 +27,7 @@ from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
-__all__ = ["EDTF", "EDTFError", "Precision"]
+__all__ = ["EDTF", "UNKNOWN_END_YEARS", "EDTFError", "Precision"]
 
 Precision = Literal["year", "season", "month", "day"]
 
@@ -43,6 +46,9 @@ JSON_PATTERN = rf"^(?:{_SINGLE_SHAPE}(?:/(?:{_SINGLE_SHAPE}|\.\.)?)?|(?:\.\.)?/{
 """The shape of a supported EDTF string, for JSON Schema; the calendar (day 31 in a
 30-day month) is checked only by the library."""
 _TIME = re.compile(r"[0-9]T[0-9]|[0-9] [0-9]{1,2}:[0-9]")
+UNKNOWN_END_YEARS = 10
+"""How far an unknown interval end (`2016/`, `/2016`) can lie from the known end, in years
+(python-edtf's `DELTA_IF_UNKNOWN`)."""
 
 
 class EDTFError(ValueError):
@@ -119,8 +125,8 @@ class EDTF:
 
     `earliest` and `latest` are the first and last calendar days the value can
     denote, so that range queries work on partial dates: `EDTF("2016-05")` spans
-    2016-05-01 to 2016-05-31. Open or unknown interval ends extend to
-    `date.min` or `date.max`.
+    2016-05-01 to 2016-05-31. An open interval end (`2016/..`) extends to `date.min`
+    or `date.max`; an unknown one (`2016/`) to `UNKNOWN_END_YEARS` beyond the known end.
 
     Instances compare and sort by `(earliest, latest, text)`.
     """
@@ -158,13 +164,41 @@ class EDTF:
 
     @property
     def open_start(self) -> bool:
-        """True when the start is open or unknown (`../2016`, `/2016`): `earliest` is `date.min`."""
-        return self.earliest == date.min
+        """True when the start is open (`../2016`): `earliest` is `date.min`."""
+        return self.text.startswith(_OPEN + "/")
 
     @property
     def open_end(self) -> bool:
-        """True when the end is open or unknown (`2016/..`, `2016/`): `latest` is `date.max`."""
-        return self.latest == date.max
+        """True when the end is open (`2016/..`): `latest` is `date.max`."""
+        return self.text.endswith("/" + _OPEN)
+
+    @property
+    def unknown_start(self) -> bool:
+        """True when the start is unknown (`/2016`, "by 2016")."""
+        return self.text.startswith("/")
+
+    @property
+    def unknown_end(self) -> bool:
+        """True when the end is unknown (`2016/`, "after 2016")."""
+        return self.text.endswith("/")
+
+    def years_covered(self, floor: int, ceiling: int) -> tuple[int, ...]:
+        """The years the value certainly reaches into, within `floor`..`ceiling`.
+
+        A single date covers its year when it lies within one year (`199X` covers none).
+        An interval covers the years of its ends that lie within one year and every year
+        between the latest its start can be and the earliest its end can be; an open end
+        reaches `floor` or `ceiling`, an unknown one covers only the known end's year.
+        """
+        years: set[int] = set()
+        for bound in (self.start, self.end) if self.is_interval else (self,):
+            if bound is not None and bound.earliest.year == bound.latest.year:
+                years.add(bound.earliest.year)
+        if self.is_interval and not (self.unknown_start or self.unknown_end):
+            first = floor if self.start is None else self.start.latest.year
+            last = ceiling if self.end is None else self.end.earliest.year
+            years.update(range(first, last + 1))
+        return tuple(sorted(y for y in years if floor <= y <= ceiling))
 
     def _bounds(self) -> tuple[_Bound, ...]:
         return tuple(b for b in (self.start, self.end) if b is not None)
@@ -242,11 +276,25 @@ def _parse(text: str) -> EDTF:
         raise EDTFError(f"{text!r}: an interval needs at least one known end")
     start = None if left in ("", _OPEN) else _parse_single(left)
     end = None if right in ("", _OPEN) else _parse_single(right)
-    earliest = start.earliest if start else date.min
-    latest = end.latest if end else date.max
+    if start is None:
+        assert end is not None
+        earliest = date.min if left == _OPEN else _years_from(end.latest, -UNKNOWN_END_YEARS)
+    else:
+        earliest = start.earliest
+    if end is None:
+        assert start is not None
+        latest = date.max if right == _OPEN else _years_from(start.earliest, UNKNOWN_END_YEARS)
+    else:
+        latest = end.latest
     if start and end and end.latest < start.earliest:
         raise EDTFError(f"{text!r}: the interval ends before it starts")
     return _build(text, earliest, latest, start, end, True)
+
+
+def _years_from(day: date, years: int) -> date:
+    """The same day `years` later (or earlier), 28 February for 29 February, within date's range."""
+    year = min(max(day.year + years, date.min.year), date.max.year)
+    return day.replace(year=year, day=min(day.day, calendar.monthrange(year, day.month)[1]))
 
 
 def _build(
