@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from sinorus.dataset import Dataset
 from sinorus.models.records import RecordBase
-from sinorus.query import actors_of, fold, sources_cited, type_of
+from sinorus.query import fold, sources_cited, type_of
 from tests.strategies import records
 
 
@@ -23,16 +23,18 @@ def scan(
     low: date | None = None,
     high: date | None = None,
     type: str | None = None,
+    roles: tuple[str, ...] = ("participant", "supplier", "recipient"),
 ) -> list[RecordBase]:
     """The same filter as Dataset.filter, written as a linear scan without indexes."""
     out = []
     for r in ds:
         value = r.date_value
+        taking_part = {code for _, role, code in r.actor_roles() if role in roles}
         if kind and r.kind != kind:
             continue
-        if not set(participants) <= set(actors_of(r)):
+        if not set(participants) <= taking_part:
             continue
-        if any_participant and not set(any_participant) & set(actors_of(r)):
+        if any_participant and not set(any_participant) & taking_part:
             continue
         if (low or high) and (value is None or not value.overlaps(low or date.min, high or date.max)):
             continue
@@ -149,6 +151,10 @@ def test_filters_agree_with_scan_on_generated_data(items: list[RecordBase], acto
         ds, participants=(actor,), low=low, high=high
     )
     assert list(ds.filter(any_participant=[actor, "CHN"])) == scan(ds, any_participant=(actor, "CHN"))
+    for role in ("observer", "host"):
+        assert list(ds.filter(participants=actor, role=role)) == scan(ds, participants=(actor,), roles=(role,))
+    all_roles = ("participant", "observer", "host", "supplier", "recipient")
+    assert list(ds.filter(participants=actor, role="any")) == scan(ds, participants=(actor,), roles=all_roles)
     for record in items:
         assert ds[record.id] is record
         assert record in ds.by_name(fold(record.name))

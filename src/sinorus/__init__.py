@@ -17,7 +17,7 @@ from sinorus._version import DATA_VERSION, __version__
 if TYPE_CHECKING:
     from sinorus.collection import Records
     from sinorus.dataset import Dataset
-    from sinorus.errors import DataError, MissingExtraError, Problem, SinorusError
+    from sinorus.errors import DataError, MissingExtraError, Problem, QueryError, SinorusError
     from sinorus.models import (
         EDTF,
         ORGANISATIONS,
@@ -52,6 +52,7 @@ __all__ = [
     "Money",
     "Problem",
     "Quantity",
+    "QueryError",
     "Record",
     "RecordBase",
     "Records",
@@ -66,6 +67,7 @@ _LAZY = {
     "DataError": "sinorus.errors",
     "MissingExtraError": "sinorus.errors",
     "Problem": "sinorus.errors",
+    "QueryError": "sinorus.errors",
     "Records": "sinorus.collection",
     "SinorusError": "sinorus.errors",
 }

@@ -7,12 +7,12 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, get_args
 
 import sinorus
 from sinorus.citing import bibtex_entry, dataset_bibtex, dataset_reference, reference_text, sources_behind
 from sinorus.coverage import coverage
-from sinorus.dataset import Dataset
+from sinorus.dataset import ActorFilterRole, Dataset
 from sinorus.display import record_text
 from sinorus.errors import DataError, SinorusError
 from sinorus.export import FORMATS, export, record_to_json
@@ -94,6 +94,10 @@ def _list(args: argparse.Namespace) -> int:
             kind=args.kind,
             participants=args.participant or (),
             any_participant=args.any_participant or (),
+            role=args.role,
+            supplier=args.supplier,
+            recipient=args.recipient,
+            context=False if args.no_context else None,
             year=args.year,
             start=args.start,
             end=args.end,
@@ -257,8 +261,16 @@ def _add_reading_commands(
 
     listing = commands.add_parser("list", parents=[data, as_json], help="list records of a kind, filtered")
     listing.add_argument("kind", choices=kinds)
-    listing.add_argument("--participant", action="append", metavar="CODE", help="must involve (repeat: all of)")
-    listing.add_argument("--any-participant", action="append", metavar="CODE", help="involves any of these")
+    listing.add_argument(
+        "--participant", action="append", metavar="ACTOR", help="must take part: a code or a name (repeat: all of)"
+    )
+    listing.add_argument("--any-participant", action="append", metavar="ACTOR", help="takes part: any of these")
+    listing.add_argument(
+        "--role", choices=get_args(ActorFilterRole), default="participant", help="how the actors figure"
+    )
+    listing.add_argument("--supplier", metavar="ACTOR", help="an arms transfer's supplier")
+    listing.add_argument("--recipient", metavar="ACTOR", help="an arms transfer's recipient")
+    listing.add_argument("--no-context", action="store_true", help="leave out context records")
     listing.add_argument("--year", type=int)
     listing.add_argument("--start", metavar="EDTF", help="dated on or after")
     listing.add_argument("--end", metavar="EDTF", help="dated on or before")

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from datetime import date
-from typing import Any, TypeVar, overload
+from typing import Any, Literal, TypedDict, TypeVar, get_args, get_origin, overload
+
+from typing_extensions import Unpack
 
 from sinorus.collection import Records
+from sinorus.errors import QueryError
 from sinorus.export.tables import Table, build_tables, resolve_table_name
+from sinorus.models.actors import resolve_actor
 from sinorus.models.base import Discrepancy
 from sinorus.models.records import RECORD_TYPES, Agreement, ArmsTransfer, Event, Exercise, RecordBase, Source
 from sinorus.query import (
-    actors_of,
     date_bounds,
     fold,
     match_score,
@@ -24,15 +27,39 @@ from sinorus.query import (
     type_of,
 )
 
-__all__ = ["Dataset"]
+__all__ = ["ActorFilterRole", "Criteria", "Dataset"]
 
 R = TypeVar("R", bound=RecordBase)
 T = TypeVar("T")
+K = TypeVar("K", bound=Hashable)
 
 _SEARCH_FLOOR = 0.55
 """Search results must score above this."""
 _MAX_BUCKETED_SPAN = 50
 """Records spanning more years than this (open intervals) are checked on every date query."""
+
+
+ActorFilterRole = Literal["participant", "observer", "host", "any"]
+"""How an actor asked for in `Dataset.filter` figures in a record."""
+
+
+class Criteria(TypedDict, total=False):
+    """The criteria `Dataset.filter` takes besides `kind` (see its arguments); None means none."""
+
+    participants: str | Iterable[str]
+    any_participant: str | Iterable[str]
+    role: ActorFilterRole
+    supplier: str | None
+    recipient: str | None
+    year: int | None
+    start: date | str | None
+    end: date | str | None
+    series: str | None
+    type: str | None
+    status: str | None
+    domain: str | None
+    source: str | None
+    context: bool | None
 
 
 class Dataset:
@@ -171,27 +198,32 @@ class Dataset:
 
     # -- filters -------------------------------------------------------------
 
+    @overload
+    def filter(self, *, kind: Literal["event"], **criteria: Unpack[Criteria]) -> Records[Event]: ...
+    @overload
+    def filter(self, *, kind: Literal["exercise"], **criteria: Unpack[Criteria]) -> Records[Exercise]: ...
+    @overload
+    def filter(self, *, kind: Literal["agreement"], **criteria: Unpack[Criteria]) -> Records[Agreement]: ...
+    @overload
+    def filter(self, *, kind: Literal["arms_transfer"], **criteria: Unpack[Criteria]) -> Records[ArmsTransfer]: ...
+    @overload
+    def filter(self, *, kind: Literal["source"], **criteria: Unpack[Criteria]) -> Records[Source]: ...
+    @overload
     def filter(
-        self,
-        *,
-        kind: str | Iterable[str] | None = None,
-        participants: Iterable[str] = (),
-        any_participant: Iterable[str] = (),
-        year: int | None = None,
-        start: date | str | None = None,
-        end: date | str | None = None,
-        series: str | None = None,
-        type: str | None = None,
-        status: str | None = None,
-        domain: str | None = None,
-        source: str | None = None,
-    ) -> Records[RecordBase]:
+        self, *, kind: str | Iterable[str] | None = None, **criteria: Unpack[Criteria]
+    ) -> Records[RecordBase]: ...
+    def filter(self, *, kind: str | Iterable[str] | None = None, **criteria: Unpack[Criteria]) -> Records[Any]:
         """Records that match every criterion given, in timeline order.
 
         Args:
             kind: a record kind or several.
-            participants: actor codes that must all be involved.
-            any_participant: actor codes of which at least one must be involved.
+            participants: actors that must all take part (in `role`); one actor or several.
+            any_participant: actors of which at least one must take part (in `role`).
+            role: how `participants` and `any_participant` figure: `participant` (took
+                part: an exercise's participants, an event's actors, an agreement's parties,
+                a transfer's supplier or recipient), `observer`, `host` or `any`.
+            supplier: the supplying state of an arms transfer.
+            recipient: the receiving state of an arms transfer.
             year: a year the record's date may fall in.
             start: earliest date (a `date` or an EDTF string) the record's date may reach.
             end: latest date (a `date` or an EDTF string) the record's date may reach.
@@ -201,42 +233,64 @@ class Dataset:
             status: an arms transfer status.
             domain: an exercise or agreement domain.
             source: a source id the record cites (directly, or through one of its parts).
+            context: True for context records only, False to leave them out.
 
-        Dates match by overlap: a record dated `2016` matches `year=2016` and
+        Actors are ISO 3166 alpha-3 or alpha-2 codes in any case, country names or
+        organisation codes and names. A value that can match nothing (an unknown status,
+        type, domain, series, source or actor) raises `sinorus.QueryError` naming the valid
+        choices. Dates match by overlap: a record dated `2016` matches `year=2016` and
         `start="2016-05"`; records without a date never match a date criterion.
         """
+        for name in criteria:
+            if name not in Criteria.__annotations__:
+                raise QueryError.unknown("criterion", name, ["kind", *Criteria.__annotations__])
+        participants = criteria.get("participants", ())
+        any_participant = criteria.get("any_participant", ())
+        role = criteria.get("role", "participant")
+        series, source = criteria.get("series"), criteria.get("source")
+        type, status, domain = criteria.get("type"), criteria.get("status"), criteria.get("domain")
+        kinds = _checked_kinds(kind)
+        _check_choice("type", type, _type_choices(kinds))
+        _check_choice("status", status, _choices(ArmsTransfer, "status"))
+        _check_choice("domain", domain, _choices(Exercise, "domains") + _choices(Agreement, "domains"))
+        _check_choice("role", role, get_args(ActorFilterRole))
+        if series is not None and not isinstance(self.get(series), Exercise):
+            series_ids = [r.id for r in self.exercises if r.level == "series"]
+            raise QueryError.unknown("series", series, series_ids)
+        if source is not None and not isinstance(self.get(source), Source):
+            raise QueryError.unknown("source", source, self.sources.ids)
         selected: set[int] | None = None
 
         def narrow(ids: Iterable[int]) -> None:
             nonlocal selected
             selected = set(ids) if selected is None else selected.intersection(ids)
 
-        if kind is not None:
-            kinds = {kind} if isinstance(kind, str) else set(kind)
-            unknown = kinds - set(RECORD_TYPES)
-            if unknown:
-                raise ValueError(f"unknown kind(s) {sorted(unknown)}; expected {', '.join(RECORD_TYPES)}")
-            kind_index = self._index("kind", lambda: self._group(lambda r: (r.kind,)))
+        if kinds is not None:
+            kind_index = self._index("kind", lambda: self._group(lambda r: (str(r.kind),)))
             narrow(i for k in kinds for i in kind_index.get(k, ()))
-        actor_index = self._index("actors", lambda: self._group(actors_of))
-        for code in participants:
-            narrow(actor_index.get(code, ()))
-        wanted_any = tuple(any_participant)
+        actor_index = self._index("actors", lambda: self._group(_actor_keys))
+        for code in _actors(participants):
+            narrow(actor_index.get((role, code), ()))
+        wanted_any = _actors(any_participant)
         if wanted_any:
-            narrow(i for code in wanted_any for i in actor_index.get(code, ()))
+            narrow(i for code in wanted_any for i in actor_index.get((role, code), ()))
+        for transfer_role, actor in (("supplier", criteria.get("supplier")), ("recipient", criteria.get("recipient"))):
+            if actor is not None:
+                narrow(actor_index.get((transfer_role, resolve_actor(actor)), ()))
         if series is not None:
             narrow(self._index("series", lambda: self._group(_series_of)).get(series, ()))
         if source is not None:
             source_index = self._index("cites", lambda: self._group(sources_cited))
             narrow(i for s in self._source_family(source) for i in source_index.get(s, ()))
-        bounds = date_bounds(start, end, year)
+        bounds = date_bounds(criteria.get("start"), criteria.get("end"), criteria.get("year"))
         if bounds is not None:
             narrow(self._dated_between(*bounds))
         if selected is None:
             candidates: Iterable[RecordBase] = self._records
         else:
             candidates = (self._records[i] for i in sorted(selected))
-        return Records(r for r in candidates if _matches(r, type=type, status=status, domain=domain))
+        context = criteria.get("context")
+        return Records(r for r in candidates if _matches(r, type=type, status=status, domain=domain, context=context))
 
     def timeline(self, **criteria: Any) -> Records[RecordBase]:
         """Dated records matching `criteria` (as for `filter`), earliest first."""
@@ -334,8 +388,8 @@ class Dataset:
                 self._indexes[name] = build()
             return self._indexes[name]  # type: ignore[no-any-return]
 
-    def _group(self, keys_of: Callable[[RecordBase], Iterable[str]]) -> dict[str, tuple[int, ...]]:
-        groups: defaultdict[str, list[int]] = defaultdict(list)
+    def _group(self, keys_of: Callable[[RecordBase], Iterable[K]]) -> dict[K, tuple[int, ...]]:
+        groups: defaultdict[K, list[int]] = defaultdict(list)
         for i, record in enumerate(self._records):
             for key in set(keys_of(record)):
                 groups[key].append(i)
@@ -385,6 +439,51 @@ class Dataset:
         return dict(by_year), wide
 
 
+_TAKING_PART = ("participant", "supplier", "recipient")
+"""The actor roles that count as taking part."""
+
+
+def _actor_keys(record: RecordBase) -> Iterator[tuple[str, str]]:
+    """Index keys `(role asked for, actor code)` under which a record is found."""
+    for _, role, code in record.actor_roles():
+        yield ("any", code)
+        yield (role, code)
+        if role in _TAKING_PART:
+            yield ("participant", code)
+
+
+def _actors(value: str | Iterable[str]) -> tuple[str, ...]:
+    """Actor codes for one actor or several, each resolved from a code or a name."""
+    return tuple(resolve_actor(v) for v in ((value,) if isinstance(value, str) else value))
+
+
+def _checked_kinds(kind: str | Iterable[str] | None) -> set[str] | None:
+    if kind is None:
+        return None
+    kinds = {kind} if isinstance(kind, str) else set(kind)
+    for unknown in sorted(kinds - set(RECORD_TYPES)):
+        raise QueryError.unknown("kind", unknown, RECORD_TYPES)
+    return kinds
+
+
+def _choices(model: type[RecordBase], field: str) -> tuple[str, ...]:
+    """The values a `Literal` field (or a tuple of one) of a model can hold."""
+    annotation = model.model_fields[field].annotation
+    while get_origin(annotation) is not Literal:
+        annotation = next(a for a in get_args(annotation) if a is not type(None) and a is not Ellipsis)
+    return tuple(str(a) for a in get_args(annotation))
+
+
+def _type_choices(kinds: set[str] | None) -> tuple[str, ...]:
+    models = [RECORD_TYPES[k] for k in sorted(kinds)] if kinds else list(RECORD_TYPES.values())
+    return tuple(choice for model in models for choice in _choices(model, model.type_field))
+
+
+def _check_choice(what: str, value: str | None, choices: Iterable[str]) -> None:
+    if value is not None and value not in choices:
+        raise QueryError.unknown(what, value, choices)
+
+
 def _overlaps(record: RecordBase, low: date, high: date) -> bool:
     value = record.date_value
     return value is not None and value.overlaps(low, high)
@@ -401,9 +500,13 @@ def _linked_ids(record: RecordBase) -> list[str]:
     return [target for field, target in record.references() if not field.startswith(("citations.", "discrepancies."))]
 
 
-def _matches(record: RecordBase, *, type: str | None, status: str | None, domain: str | None) -> bool:
+def _matches(
+    record: RecordBase, *, type: str | None, status: str | None, domain: str | None, context: bool | None
+) -> bool:
     if type is not None and type_of(record) != type:
         return False
     if status is not None and getattr(record, "status", None) != status:
+        return False
+    if context is not None and getattr(record, "context", False) != context:
         return False
     return domain is None or domain in getattr(record, "domains", ())

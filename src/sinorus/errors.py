@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["DataError", "MissingExtraError", "Problem", "SinorusError"]
+__all__ = ["DataError", "MissingExtraError", "Problem", "QueryError", "SinorusError"]
 
 
 class SinorusError(Exception):
@@ -14,6 +16,20 @@ class SinorusError(Exception):
 
 class MissingExtraError(SinorusError, ImportError):
     """A feature needs an optional dependency that is not installed; the message names the extra."""
+
+
+class QueryError(SinorusError, ValueError):
+    """A query criterion that names no value the data can hold: an unknown kind, status, type,
+    domain, series, source or actor. The message gives the valid choices or the closest ones."""
+
+    @classmethod
+    def unknown(cls, what: str, value: str, choices: Iterable[str]) -> QueryError:
+        """The error for `value`, which is not among `choices` of `what`."""
+        options = sorted(set(choices))
+        close = difflib.get_close_matches(value, options, n=3, cutoff=0.6)
+        hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+        listed = f" (one of: {', '.join(options)})" if len(options) <= 25 else ""
+        return cls(f"unknown {what} {value!r}{hint}{listed}")
 
 
 @dataclass(frozen=True, order=True)

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from sinorus.models.edtf import EDTF
-from sinorus.models.records import Agreement, ArmsTransfer, Event, Exercise, RecordBase, Source
+from sinorus.models.records import RecordBase
 
 __all__ = [
     "actors_of",
@@ -32,31 +32,13 @@ def fold(text: str) -> str:
 
 
 def actors_of(record: RecordBase) -> tuple[str, ...]:
-    """The actor codes a record involves (participants, parties, supplier and recipient)."""
-    if isinstance(record, Event):
-        return record.actors
-    if isinstance(record, Exercise):
-        return record.participants + record.observers + ((record.host,) if record.host else ())
-    if isinstance(record, Agreement):
-        return record.parties
-    if isinstance(record, ArmsTransfer):
-        return (record.supplier, record.recipient)
-    return ()
+    """The actor codes a record names, in every role (see `RecordBase.actor_fields`)."""
+    return tuple(code for _, _, code in record.actor_roles())
 
 
-def type_of(record: RecordBase) -> str | None:
+def type_of(record: RecordBase) -> str:
     """The record's type within its kind: event, agreement or source type, deal type, or level."""
-    if isinstance(record, Event):
-        return record.event_type
-    if isinstance(record, Agreement):
-        return record.agreement_type
-    if isinstance(record, Source):
-        return record.source_type
-    if isinstance(record, ArmsTransfer):
-        return record.deal_type
-    if isinstance(record, Exercise):
-        return record.level
-    return None  # pragma: no cover - every kind is handled above
+    return str(getattr(record, record.type_field))
 
 
 def names_of(record: RecordBase) -> tuple[str, ...]:

@@ -42,7 +42,7 @@ TABLE_NAMES = (
 )
 """Every table, in the order exports write them."""
 
-ROLE_FIELDS = ("actors", "participants", "observers", "host", "parties", "supplier", "recipient")
+ROLE_FIELDS = tuple(dict.fromkeys(name for model in RECORD_TYPES.values() for name in model.actor_fields))
 """The record fields that hold actor codes; each becomes a role in the participants table."""
 
 _LONG_FIELDS = ("kind", "citations", "discrepancies", "forces")
@@ -288,7 +288,7 @@ def _kind_table(kind: str, records: Sequence[RecordBase]) -> Table:
 
 
 def _actors_table(records: Sequence[RecordBase]) -> Table:
-    codes = sorted({code for r in records for _, code in _roles(r)})
+    codes = sorted({code for r in records for _, _, code in r.actor_roles()})
     columns = (
         Column("code", "string", "The actor code used in the records.", required=True),
         Column("name", "string", "The actor's English name.", required=True),
@@ -298,22 +298,13 @@ def _actors_table(records: Sequence[RecordBase]) -> Table:
     return Table("actors", "Every actor code the records use, with its name.", columns, rows, ("code",))
 
 
-def _roles(record: RecordBase) -> list[tuple[str, str]]:
-    pairs = []
-    for role in ROLE_FIELDS:
-        value = getattr(record, role, None)
-        codes = value if isinstance(value, tuple) else (value,) if value else ()
-        pairs += [(role, code) for code in codes]
-    return pairs
-
-
 def _participants_table(records: Sequence[RecordBase]) -> Table:
     columns = (
         _ID,
         Column("role", "string", "The field that names the actor.", required=True, enum=ROLE_FIELDS),
         Column("actor", "string", "The actor code.", required=True),
     )
-    rows = tuple((r.id, role, code) for r in records for role, code in _roles(r))
+    rows = tuple((r.id, field, code) for r in records for field, _, code in r.actor_roles())
     return Table(
         "participants",
         "One row per actor named by a record, with the field (role) that names it.",

@@ -13,7 +13,9 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
-__all__ = ["ACTOR_PATTERN", "ORGANISATIONS", "ActorCode", "actor_name", "is_state"]
+from sinorus.errors import QueryError
+
+__all__ = ["ACTOR_PATTERN", "ORGANISATIONS", "ActorCode", "actor_name", "is_state", "resolve_actor"]
 
 ORGANISATIONS: dict[str, str] = {
     "APEC": "Asia-Pacific Economic Cooperation",
@@ -69,6 +71,52 @@ def actor_name(code: str) -> str:
             f"(historic states from ISO 3166-3) or one of {', '.join(sorted(ORGANISATIONS))}"
         )
     return name
+
+
+_NAMES = {"soviet union": "SUN"}
+"""Common names that pycountry does not give for a state."""
+
+
+@lru_cache(maxsize=1024)
+def resolve_actor(text: str) -> str:
+    """The actor code that `text` names: an ISO 3166 alpha-3 or alpha-2 code in any case, a
+    country's name (current or historic, through pycountry), an organisation code or name.
+
+    Raises `sinorus.QueryError` for a text that names no actor, or several.
+    """
+    import pycountry
+
+    wanted = " ".join(text.split())
+    folded = wanted.casefold()
+    codes = {code.casefold(): code for code in ORGANISATIONS}
+    codes.update({name.casefold(): code for code, name in ORGANISATIONS.items()})
+    if folded in codes:
+        return codes[folded]
+    if folded in _NAMES:
+        return _NAMES[folded]
+    if is_state(wanted.upper()):
+        return wanted.upper()
+    for database in (pycountry.countries, pycountry.historic_countries):
+        try:
+            return str(database.lookup(wanted).alpha_3)
+        except LookupError:
+            pass
+    for country in pycountry.historic_countries:
+        if folded in (part.strip().casefold() for part in str(country.name).split(",")):
+            return str(country.alpha_3)
+    try:
+        matches = pycountry.countries.search_fuzzy(wanted)
+    except LookupError:
+        matches = []
+    if len(matches) == 1:
+        return str(matches[0].alpha_3)
+    if matches:
+        named = ", ".join(f"{m.alpha_3} ({m.name})" for m in matches[:5])
+        raise QueryError(f"actor {text!r} is ambiguous: it could be {named}")
+    raise QueryError(
+        f"unknown actor {text!r}: give an ISO 3166 code (CHN, RU), a country's name or an organisation "
+        f"({', '.join(sorted(ORGANISATIONS))})"
+    )
 
 
 def _check_actor(code: str) -> str:

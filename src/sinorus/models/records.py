@@ -11,6 +11,7 @@ from sinorus.models.base import Citation, Discrepancy, FrozenModel, Money, Quant
 from sinorus.models.edtf import EDTF
 
 __all__ = [
+    "ActorRole",
     "Agreement",
     "ArmsTransfer",
     "Event",
@@ -26,6 +27,9 @@ __all__ = [
 ]
 
 RecordKind = Literal["event", "exercise", "agreement", "arms_transfer", "source"]
+ActorRole = Literal["participant", "observer", "host", "supplier", "recipient"]
+"""How an actor figures in a record: took part (a participant, a party, an event's actor),
+observed, hosted, supplied or received."""
 
 
 def _not_before(later: EDTF | None, earlier: EDTF | None, later_name: str, earlier_name: str) -> None:
@@ -53,6 +57,19 @@ class RecordBase(FrozenModel):
     notes: Text | None = None
     """Free-text remarks: context, caveats, how a value was read."""
     requires_citation: ClassVar[bool] = True
+    actor_fields: ClassVar[dict[str, ActorRole]] = {}
+    """The fields that hold actor codes, each with the role its actors play."""
+    type_field: ClassVar[str] = "kind"
+    """The field that gives the record's type within its kind."""
+
+    def actor_roles(self) -> tuple[tuple[str, ActorRole, str], ...]:
+        """Every `(field, role, actor code)` the record names, in field order."""
+        found: list[tuple[str, ActorRole, str]] = []
+        for name, role in self.actor_fields.items():
+            value = getattr(self, name)
+            codes = value if isinstance(value, tuple) else (value,) if value else ()
+            found.extend((name, role, code) for code in codes)
+        return tuple(found)
 
     @field_validator("citations")
     @classmethod
@@ -129,6 +146,9 @@ EventType = Literal[
 class Event(FactRecord):
     """A dated happening: a meeting, call, visit, statement, test, sanction, launch, vote."""
 
+    actor_fields: ClassVar[dict[str, ActorRole]] = {"actors": "participant"}
+    type_field: ClassVar[str] = "event_type"
+
     kind: Literal["event"] = "event"
     """Always `event`."""
     event_type: EventType
@@ -183,6 +203,13 @@ ExerciseService = Literal["armed_forces", "internal_security", "coast_guard", "b
 
 class Exercise(FactRecord):
     """A military exercise, drill or joint patrol, or a series of them."""
+
+    actor_fields: ClassVar[dict[str, ActorRole]] = {
+        "participants": "participant",
+        "observers": "observer",
+        "host": "host",
+    }
+    type_field: ClassVar[str] = "level"
 
     kind: Literal["exercise"] = "exercise"
     """Always `exercise`."""
@@ -260,6 +287,9 @@ AgreementDomain = Literal[
 class Agreement(FactRecord):
     """A treaty, agreement, memorandum, roadmap, programme, statement, contract or strategy."""
 
+    actor_fields: ClassVar[dict[str, ActorRole]] = {"parties": "participant"}
+    type_field: ClassVar[str] = "agreement_type"
+
     kind: Literal["agreement"] = "agreement"
     """Always `agreement`."""
     agreement_type: AgreementType
@@ -334,6 +364,9 @@ TransferStatus = Literal[
 
 class ArmsTransfer(FactRecord):
     """A transfer of weapons, components or military technology between states."""
+
+    actor_fields: ClassVar[dict[str, ActorRole]] = {"supplier": "supplier", "recipient": "recipient"}
+    type_field: ClassVar[str] = "deal_type"
 
     kind: Literal["arms_transfer"] = "arms_transfer"
     """Always `arms_transfer`."""
@@ -441,6 +474,7 @@ class Source(RecordBase):
     """The id of the source this one is part of (a chapter's report)."""
 
     requires_citation: ClassVar[bool] = False
+    type_field: ClassVar[str] = "source_type"
 
     @property
     def date_value(self) -> EDTF | None:
