@@ -139,3 +139,11 @@ def test_validate_with_packaged_counts_the_files_own_records_and_allows_override
     status, _, err = run(capsys, "validate", str(own), "--with-packaged")
     assert status == 1
     assert f"record '{record.id}': id already used by the packaged data" in err
+
+
+def test_help_renders_descriptions_as_written(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert "cooperation.\n\nEvery command reads" in out
+    assert "on success,\n1 when the data does not load" in out

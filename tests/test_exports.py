@@ -169,3 +169,41 @@ def test_parquet_without_pyarrow_names_the_extra(
     status, _, err = run(capsys, "export", "--format", "parquet", "-o", str(tmp_path / "pq"))
     assert status == 2
     assert "pip install 'sinorus[arrow]'" in err
+
+
+def test_export_takes_the_format_from_the_file_name(tmp_path: Path, capsys: Capture, dataset: Dataset) -> None:
+    assert run(capsys, "export", "-o", str(tmp_path / "all.jsonl"))[0] == 0
+    assert len((tmp_path / "all.jsonl").read_text(encoding="utf-8").splitlines()) == len(dataset)
+    assert run(capsys, "export", "-o", str(tmp_path / "all.json"))[0] == 0
+    assert isinstance(json.loads((tmp_path / "all.json").read_text(encoding="utf-8")), list)
+    assert run(capsys, "export", "-o", str(tmp_path / "record.schema.json"))[0] == 0
+    assert "$schema" in json.loads((tmp_path / "record.schema.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["-o", "out.csv"], "cannot tell the format from 'out.csv'"),
+        (["-o", "records"], "cannot tell the format from 'records'"),
+        (["--format", "json", "-o", "x.jsonl"], "'x.jsonl' names a jsonl file but --format is json"),
+        (["--format", "csv", "-o", "-"], "csv writes a folder of files, not standard output"),
+    ],
+)
+def test_export_refuses_an_output_it_cannot_write(
+    tmp_path: Path, capsys: Capture, monkeypatch: pytest.MonkeyPatch, arguments: list[str], message: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    status, _, err = run(capsys, "export", *arguments)
+    assert status == 2
+    assert message in err
+    assert not list(tmp_path.iterdir())
+
+
+def test_export_to_standard_output(capsys: Capture, dataset: Dataset) -> None:
+    status, out, _ = run(capsys, "export", "--format", "jsonl", "--kind", "agreement", "-o", "-")
+    assert status == 0
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [line["id"] for line in lines] == list(dataset.agreements.ids)
+    status, out, _ = run(capsys, "export", "--format", "jsonschema", "-o", "-")
+    assert status == 0
+    assert json.loads(out)["title"] == "sinorus record"

@@ -168,3 +168,29 @@ def test_an_empty_dataset_has_every_table_with_its_columns() -> None:
     tables = build_tables([])
     assert list(tables) == list(TABLE_NAMES)
     assert all(t.columns and not t.rows for t in tables.values())
+
+
+def test_a_selection_gives_the_same_typed_frame_as_the_dataset(dataset: Dataset) -> None:
+    selection = dataset.filter(kind="exercise", series="joint-sea")
+    frame = selection.to_pandas()
+    whole = dataset.to_pandas("exercise")
+    assert list(frame["id"]) == list(selection.ids)
+    assert list(frame.columns) == list(whole.columns)
+    assert (frame.dtypes == whole.dtypes).all()
+    mixed = dataset.filter(participants="CHN", year=2016)
+    assert {"event", "exercise"} <= set(mixed.to_pandas()["kind"])
+    assert mixed.to_polars("participants").height == sum(len(r.actor_roles()) for r in mixed)
+    assert mixed.to_arrow("citations").num_rows == sum(len(r.citations) for r in mixed)
+
+
+def test_forces_wide_has_one_column_per_participant_and_measure(dataset: Dataset) -> None:
+    wide = dataset.to_pandas("forces_wide").set_index("id")
+    exercises = [e for e in dataset.exercises if isinstance(e, Exercise) and e.forces]
+    assert set(wide.index) == {e.id for e in exercises}
+    for exercise in exercises:
+        for force in exercise.forces:
+            who = force.participant or "total"
+            for measure in ("troops", "ships", "submarines", "aircraft", "vehicles"):
+                count = getattr(force, measure)
+                if count is not None:
+                    assert wide.loc[exercise.id, f"{who}_{measure}"] == count.value

@@ -15,7 +15,7 @@ from sinorus.coverage import coverage
 from sinorus.dataset import ActorFilterRole, Dataset
 from sinorus.display import record_text
 from sinorus.errors import DataError, SinorusError
-from sinorus.export import FORMATS, export, record_to_json
+from sinorus.export import FORMATS, export, format_of_path, record_to_json
 from sinorus.loading.records import find_files, read_files
 from sinorus.loading.writer import CommentsWouldBeLost, format_text
 from sinorus.models.records import RECORD_TYPES, RecordBase
@@ -208,22 +208,53 @@ def _fmt(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    fmt = _export_format(args.format, str(args.output))
     ds = _dataset(args)
     records = ds.filter(kind=args.kind) if args.kind else ds.records
-    if args.kind and FORMATS[args.format].folder:
+    if args.kind and FORMATS[fmt].folder:
         records = ds.with_references(records)
-    count = export(records, args.output, args.format)
-    what = "the record JSON Schema" if args.format == "jsonschema" else f"{count} records"
+    if str(args.output) == "-":
+        write = FORMATS[fmt].stream
+        assert write is not None
+        write(records, sys.stdout)
+        return 0
+    count = export(records, args.output, fmt)
+    what = "the record JSON Schema" if fmt == "jsonschema" else f"{count} records"
     print(f"wrote {what} to {args.output}", file=sys.stderr)
     return 0
 
+
+def _export_format(given: str | None, output: str) -> str:
+    """The export format: as given, or from the output's name; refuses a name that contradicts it."""
+    implied = format_of_path(output)
+    if given is not None and implied is not None and not output.lower().endswith(FORMATS[given].suffixes):
+        raise CommandError(f"{output!r} names a {implied} file but --format is {given}")
+    fmt = given or implied
+    if fmt is None:
+        folders = ", ".join(name for name, f in FORMATS.items() if f.folder)
+        raise CommandError(
+            f"cannot tell the format from {output!r}: name the file .jsonl, .json or .schema.json, "
+            f"or give --format (folder formats: {folders})"
+        )
+    if output == "-" and FORMATS[fmt].stream is None:
+        raise CommandError(f"{fmt} writes a folder of files, not standard output: give a folder with -o")
+    return fmt
+
+
+_DESCRIPTION = """\
+The typed, sourced dataset of Sino-Russian military and security cooperation.
+
+Every command reads the packaged records, or your own with --data. Exit status: 0 on success,
+1 when the data does not load, 2 for a usage error (a message on standard error says which)."""
 
 _OVERRIDES_HELP = "with --with-packaged: ids may replace packaged ones"
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the `sinorus` command, with every subcommand."""
-    parser = argparse.ArgumentParser(prog="sinorus", description=sinorus.__doc__)
+    parser = argparse.ArgumentParser(
+        prog="sinorus", description=_DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--version", action="version", version=f"sinorus {sinorus.__version__}")
     data = argparse.ArgumentParser(add_help=False)
     data.add_argument("--data", type=Path, help="read records from this file or folder instead of the packaged data")
@@ -236,6 +267,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_reading_commands(commands, data, as_json)
     _add_writing_commands(commands, data)
+    for command in commands.choices.values():
+        command.formatter_class = argparse.RawDescriptionHelpFormatter
     return parser
 
 
@@ -323,9 +356,15 @@ def _add_writing_commands(commands: Subcommands, data: argparse.ArgumentParser) 
     export_cmd = commands.add_parser(
         "export", parents=[data], help="write the records to a file or folder", description=f"Formats: {formats}."
     )
-    export_cmd.add_argument("--format", choices=list(FORMATS), default="jsonl")
     export_cmd.add_argument(
-        "-o", "--output", type=Path, required=True, help="a file, or a folder for csv, parquet, datapackage"
+        "--format", choices=list(FORMATS), help="the format (default: from the output's name, e.g. records.jsonl)"
+    )
+    export_cmd.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        help="a file, a folder for csv, parquet and datapackage, or - for standard output (text formats)",
     )
     export_cmd.add_argument(
         "--kind",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import SupportsIndex, TypeVar, overload
+from typing import Any, SupportsIndex, TypeVar, overload
 
 from sinorus.display import records_html, records_repr
 from sinorus.models.records import RecordBase
@@ -36,3 +36,34 @@ class Records(tuple[R_co, ...]):
     def ids(self) -> tuple[str, ...]:
         """The records' ids, in order."""
         return tuple(r.id for r in self)
+
+    def to_pandas(self, table: str | None = None) -> Any:
+        """These records as a `pandas.DataFrame` (needs `sinorus[pandas]`), with the same typed
+        columns as `Dataset.to_pandas`.
+
+        `table` is a record kind or a table name (`"participants"`, `"forces_wide"`, ...);
+        by default the wide table of the records' kind, or `"records"` when kinds are mixed.
+        """
+        from sinorus.export.frames import to_pandas
+
+        return to_pandas(self._table(table))
+
+    def to_polars(self, table: str | None = None) -> Any:
+        """These records as a `polars.DataFrame` (needs `sinorus[polars]`); `table` as for `to_pandas`."""
+        from sinorus.export.frames import to_polars
+
+        return to_polars(self._table(table))
+
+    def to_arrow(self, table: str | None = None) -> Any:
+        """These records as a `pyarrow.Table` (needs `sinorus[arrow]`); `table` as for `to_pandas`."""
+        from sinorus.export.frames import to_arrow
+
+        return to_arrow(self._table(table))
+
+    def _table(self, name: str | None) -> Any:
+        from sinorus.export.tables import build_tables, resolve_table_name
+
+        if name is None:
+            kinds = {r.kind for r in self}
+            name = kinds.pop() if len(kinds) == 1 else "records"
+        return build_tables(self)[resolve_table_name(name)]

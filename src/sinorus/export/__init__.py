@@ -10,17 +10,32 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from sinorus.export.csv_tables import write_csv_tables
 from sinorus.export.datapackage import write_datapackage
-from sinorus.export.json_schema import record_json_schema, write_json_schema
+from sinorus.export.json_schema import record_json_schema, write_json_schema, write_json_schema_stream
 from sinorus.export.parquet import write_parquet_tables
-from sinorus.export.records_json import record_to_json, write_json, write_jsonl, write_jsonl_stream
+from sinorus.export.records_json import (
+    record_to_json,
+    write_json,
+    write_json_stream,
+    write_jsonl,
+    write_jsonl_stream,
+)
 from sinorus.export.tables import Table, build_tables
 from sinorus.models.records import RecordBase
 from sinorus.query import pointed_at
 
-__all__ = ["FORMATS", "Format", "export", "record_json_schema", "record_to_json", "write_jsonl_stream"]
+__all__ = [
+    "FORMATS",
+    "Format",
+    "export",
+    "format_of_path",
+    "record_json_schema",
+    "record_to_json",
+    "write_jsonl_stream",
+]
 
 
 @dataclass(frozen=True)
@@ -30,6 +45,10 @@ class Format:
     description: str
     folder: bool
     write: Callable[[Sequence[RecordBase], Path], object]
+    suffixes: tuple[str, ...] = ()
+    """File name endings that mean this format (none for folder formats)."""
+    stream: Callable[[Sequence[RecordBase], TextIO], object] | None = None
+    """Writes the format to a text stream (standard output); None for folder formats."""
 
 
 def _tables_to(write: Callable[[Iterable[Table], Path], object]) -> Callable[[Sequence[RecordBase], Path], object]:
@@ -37,16 +56,32 @@ def _tables_to(write: Callable[[Iterable[Table], Path], object]) -> Callable[[Se
 
 
 FORMATS: dict[str, Format] = {
-    "jsonl": Format("one JSON object per record, one per line", False, write_jsonl),
-    "json": Format("one JSON array of record objects", False, write_json),
+    "jsonl": Format(
+        "one JSON object per record, one per line", False, write_jsonl, (".jsonl", ".ndjson"), write_jsonl_stream
+    ),
+    "json": Format("one JSON array of record objects", False, write_json, (".json",), write_json_stream),
     "csv": Format("one CSV file per table", True, _tables_to(write_csv_tables)),
     "parquet": Format("one Parquet file per table", True, _tables_to(write_parquet_tables)),
     "datapackage": Format(
         "a Frictionless data package: CSV tables and datapackage.json", True, _tables_to(write_datapackage)
     ),
-    "jsonschema": Format("the JSON Schema of an exported record", False, lambda rs, p: write_json_schema(p)),
+    "jsonschema": Format(
+        "the JSON Schema of an exported record",
+        False,
+        lambda rs, p: write_json_schema(p),
+        (".schema.json", ".json"),
+        lambda rs, stream: write_json_schema_stream(stream),
+    ),
 }
 """The export formats by name."""
+
+
+def format_of_path(path: str | Path) -> str | None:
+    """The format a file name's ending means (`.jsonl`, `.json`, `.schema.json`), or None; the
+    longest ending wins, and of formats sharing it, the first listed."""
+    name = Path(path).name.lower()
+    matches = [(suffix, fmt) for fmt, f in FORMATS.items() for suffix in f.suffixes if name.endswith(suffix)]
+    return max(matches, key=lambda match: len(match[0]))[1] if matches else None
 
 
 def export(records: Iterable[RecordBase], path: str | Path, format: str = "jsonl") -> int:

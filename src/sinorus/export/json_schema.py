@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from pydantic import TypeAdapter
 
 from sinorus._version import DATA_VERSION, __version__
 from sinorus.models.records import Record
 
-__all__ = ["record_json_schema", "write_json_schema"]
+__all__ = ["record_json_schema", "write_json_schema", "write_json_schema_stream"]
 
 
 def record_json_schema() -> dict[str, Any]:
@@ -32,7 +32,13 @@ def record_json_schema() -> dict[str, Any]:
     }
 
 
+def write_json_schema_stream(stream: TextIO) -> None:
+    """Write `record_json_schema` to a text stream."""
+    stream.write(json.dumps(record_json_schema(), ensure_ascii=False, indent=2) + "\n")
+
+
 def write_json_schema(path: Path) -> Path:
     """Write `record_json_schema` to `path`."""
-    path.write_text(json.dumps(record_json_schema(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    with path.open("w", encoding="utf-8", newline="\n") as stream:
+        write_json_schema_stream(stream)
     return path

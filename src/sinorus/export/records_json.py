@@ -9,7 +9,7 @@ from typing import Any, TextIO
 
 from sinorus.models.records import RecordBase
 
-__all__ = ["record_to_json", "write_json", "write_jsonl", "write_jsonl_stream"]
+__all__ = ["record_to_json", "write_json", "write_json_stream", "write_jsonl", "write_jsonl_stream"]
 
 
 def record_to_json(record: RecordBase) -> dict[str, Any]:
@@ -33,9 +33,14 @@ def write_jsonl(records: Sequence[RecordBase], path: Path) -> int:
         return write_jsonl_stream(records, stream)
 
 
-def write_json(records: Sequence[RecordBase], path: Path) -> int:
+def write_json_stream(records: Sequence[RecordBase], stream: TextIO) -> int:
     """Write one JSON array of record objects; returns the number of records written."""
-    with path.open("w", encoding="utf-8", newline="\n") as stream:
-        json.dump([record_to_json(r) for r in records], stream, ensure_ascii=False, indent=1)
-        stream.write("\n")
+    json.dump([record_to_json(r) for r in records], stream, ensure_ascii=False, indent=1)
+    stream.write("\n")
     return len(records)
+
+
+def write_json(records: Sequence[RecordBase], path: Path) -> int:
+    """Write one JSON array of record objects to a file; returns the number of records written."""
+    with path.open("w", encoding="utf-8", newline="\n") as stream:
+        return write_json_stream(records, stream)

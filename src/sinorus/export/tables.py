@@ -36,6 +36,7 @@ TABLE_NAMES = (
     "actors",
     "participants",
     "forces",
+    "forces_wide",
     "citations",
     "discrepancies",
     "discrepancy_citations",
@@ -120,6 +121,7 @@ def build_tables(records: Iterable[RecordBase]) -> dict[str, Table]:
         _actors_table(records),
         _participants_table(records),
         _forces_table(records),
+        _forces_wide_table(records),
         _citations_table(records),
         _discrepancies_table(records),
         _discrepancy_citations_table(records),
@@ -326,6 +328,40 @@ def _forces_table(records: Sequence[RecordBase]) -> Table:
         rows,
         ["id", "force"],
         [ForeignKey(("id",), "exercises", ("id",))],
+    )
+
+
+_MEASURES = tuple(name for name in Force.model_fields if name != "participant")
+"""The counts a force entry can give (troops, ships, ...)."""
+
+
+def _forces_wide_table(records: Sequence[RecordBase]) -> Table:
+    """One row per exercise with forces, one column per participant (or `total`) and measure."""
+    exercises = [r for r in records if isinstance(r, Exercise) and r.forces]
+    cells: dict[tuple[str, str], dict[str, int]] = {}
+    for exercise in exercises:
+        for force in exercise.forces:
+            for measure in _MEASURES:
+                count = getattr(force, measure)
+                if count is not None:
+                    cells.setdefault((force.participant or "total", measure), {})[exercise.id] = count.value
+    keys = sorted(cells, key=lambda key: (key[0] != "total", key[0], _MEASURES.index(key[1])))
+    columns = (
+        _ID,
+        *(
+            Column(f"{who}_{measure}", "integer", f"{measure.capitalize()} of {who}, as the count's value.")
+            for who, measure in keys
+        ),
+    )
+    rows = tuple((e.id, *(cells[key].get(e.id) for key in keys)) for e in exercises)
+    return Table(
+        "forces_wide",
+        "Force numbers with one column per participant and measure (`total` for totals across"
+        " participants); each cell is the count's value, its qualifier is in the forces table.",
+        columns,
+        rows,
+        ("id",),
+        (ForeignKey(("id",), "exercises", ("id",)),),
     )
 
 
