@@ -10,12 +10,15 @@ from pathlib import Path
 from typing import Any, TypeAlias, get_args
 
 import sinorus
+from sinorus import panels
 from sinorus.citing import bibtex_entry, dataset_bibtex, dataset_reference, reference_text, sources_behind
 from sinorus.coverage import coverage
 from sinorus.dataset import ActorFilterRole, Dataset
 from sinorus.display import record_text
 from sinorus.errors import DataError, SinorusError
 from sinorus.export import FORMATS, export, format_of_path, record_to_json
+from sinorus.export.csv_tables import write_csv_table
+from sinorus.export.parquet import write_parquet_table
 from sinorus.loading.records import find_files, read_files
 from sinorus.loading.writer import CommentsWouldBeLost, format_text
 from sinorus.models.records import RECORD_TYPES, RecordBase
@@ -241,6 +244,45 @@ def _export_format(given: str | None, output: str) -> str:
     return fmt
 
 
+_PANELS = {
+    "country-year": lambda ds, args: panels.country_year(
+        ds, system=args.system, start=args.start, end=args.end, context=args.with_context
+    ),
+    "dyad-year": lambda ds, args: panels.dyad_year(
+        ds, system=args.system, directed=args.directed, start=args.start, end=args.end, context=args.with_context
+    ),
+    "exercise-participant-year": lambda ds, args: panels.exercise_participant_year(
+        ds, system=args.system, start=args.start, end=args.end
+    ),
+}
+"""Each panel the `panel` command builds."""
+_PANEL_SUFFIXES = {".csv": "csv", ".parquet": "parquet", ".jsonl": "jsonl"}
+
+
+def _panel(args: argparse.Namespace) -> int:
+    output = str(args.output)
+    suffix = Path(output).suffix.lower()
+    if output != "-" and suffix not in _PANEL_SUFFIXES:
+        raise CommandError(f"cannot tell the format from {output!r}: name the file .csv, .parquet or .jsonl")
+    if args.directed and args.panel != "dyad-year":
+        raise CommandError("--directed applies to dyad-year panels only")
+    table = _PANELS[args.panel](_dataset(args), args)
+    if output == "-":
+        write_csv_table(table, sys.stdout)
+        return 0
+    fmt = _PANEL_SUFFIXES[suffix]
+    if fmt == "csv":
+        with Path(output).open("w", encoding="utf-8", newline="") as stream:
+            write_csv_table(table, stream)
+    elif fmt == "parquet":
+        write_parquet_table(table, Path(output))
+    else:
+        with Path(output).open("w", encoding="utf-8", newline="\n") as stream:
+            stream.writelines(json.dumps(row, default=str) + "\n" for row in table.as_dicts())
+    print(f"wrote {len(table.rows)} rows to {output} ({table.description})", file=sys.stderr)
+    return 0
+
+
 _DESCRIPTION = """\
 The typed, sourced dataset of Sino-Russian military and security cooperation.
 
@@ -372,6 +414,23 @@ def _add_writing_commands(commands: Subcommands, data: argparse.ArgumentParser) 
         help="only records of this kind (for tables: with the records they point at)",
     )
     export_cmd.set_defaults(run=_export)
+
+    panel = commands.add_parser(
+        "panel",
+        parents=[data],
+        help="write a country-year, dyad-year or exercise-participant-year table",
+        description="Write a panel for international-relations research. A record counts for a state in every\n"
+        "year it covers; context records are left out unless --with-context is given. In the cow and gw\n"
+        "systems the USSR and Russia share the code 365.",
+    )
+    panel.add_argument("panel", choices=list(_PANELS))
+    panel.add_argument("--system", choices=get_args(panels.System), default="cow", help="state codes (default cow)")
+    panel.add_argument("--directed", action="store_true", help="dyad-year: both orders (transfers: supplier first)")
+    panel.add_argument("--start", type=int, metavar="YEAR", help="first year (default: the data's first)")
+    panel.add_argument("--end", type=int, metavar="YEAR", help="last year (default: the data's last)")
+    panel.add_argument("--with-context", action="store_true", help="count context records too")
+    panel.add_argument("-o", "--output", type=Path, required=True, help="a .csv, .parquet or .jsonl file, or - (CSV)")
+    panel.set_defaults(run=_panel)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -217,23 +217,25 @@ class Dataset:
 
         Args:
             kind: a record kind or several.
-            participants: actors that must all take part (in `role`); one actor or several.
-            any_participant: actors of which at least one must take part (in `role`).
-            role: how `participants` and `any_participant` figure: `participant` (took
+
+        Keyword Args:
+            participants (str | Iterable[str]): actors that must all take part (in `role`); one actor or several.
+            any_participant (str | Iterable[str]): actors of which at least one must take part (in `role`).
+            role (ActorFilterRole): how `participants` and `any_participant` figure: `participant` (took
                 part: an exercise's participants, an event's actors, an agreement's parties,
                 a transfer's supplier or recipient), `observer`, `host` or `any`.
-            supplier: the supplying state of an arms transfer.
-            recipient: the receiving state of an arms transfer.
-            year: a year the record's date may fall in.
-            start: earliest date (a `date` or an EDTF string) the record's date may reach.
-            end: latest date (a `date` or an EDTF string) the record's date may reach.
-            series: an exercise series id.
-            type: the type within the kind (event, agreement or source type, deal type,
+            supplier (str | None): the supplying state of an arms transfer.
+            recipient (str | None): the receiving state of an arms transfer.
+            year (int | None): a year the record's date may fall in.
+            start (date | str | None): earliest date (a `date` or an EDTF string) the record's date may reach.
+            end (date | str | None): latest date (a `date` or an EDTF string) the record's date may reach.
+            series (str | None): an exercise series id.
+            type (str | None): the type within the kind (event, agreement or source type, deal type,
                 exercise level).
-            status: an arms transfer status.
-            domain: an exercise or agreement domain.
-            source: a source id the record cites (directly, or through one of its parts).
-            context: True for context records only, False to leave them out.
+            status (str | None): an arms transfer status.
+            domain (str | None): an exercise or agreement domain.
+            source (str | None): a source id the record cites (directly, or through one of its parts).
+            context (bool | None): True for context records only, False to leave them out.
 
         Actors are ISO 3166 alpha-3 or alpha-2 codes in any case, country names or
         organisation codes and names. A value that can match nothing (an unknown status,

@@ -7,11 +7,11 @@ import json
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from sinorus.export.tables import Table
 
-__all__ = ["csv_cell", "write_csv_tables"]
+__all__ = ["csv_cell", "write_csv_table", "write_csv_tables"]
 
 
 def csv_cell(value: Any) -> str:
@@ -25,6 +25,13 @@ def csv_cell(value: Any) -> str:
     return str(value)
 
 
+def write_csv_table(table: Table, stream: TextIO) -> None:
+    """Write one table as CSV to a text stream: a header row, then the rows."""
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(c.name for c in table.columns)
+    writer.writerows([csv_cell(v) for v in row] for row in table.rows)
+
+
 def write_csv_tables(tables: Iterable[Table], folder: Path) -> list[Path]:
     """Write `<name>.csv` for each table into `folder` (created if needed); returns the paths."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -32,8 +39,6 @@ def write_csv_tables(tables: Iterable[Table], folder: Path) -> list[Path]:
     for table in tables:
         path = folder / f"{table.name}.csv"
         with path.open("w", encoding="utf-8", newline="") as stream:
-            writer = csv.writer(stream, lineterminator="\n")
-            writer.writerow(c.name for c in table.columns)
-            writer.writerows([csv_cell(v) for v in row] for row in table.rows)
+            write_csv_table(table, stream)
         paths.append(path)
     return paths

@@ -9,16 +9,16 @@ from sinorus.export.frames import to_arrow
 from sinorus.export.tables import Table
 from sinorus.extras import require
 
-__all__ = ["write_parquet_tables"]
+__all__ = ["write_parquet_table", "write_parquet_tables"]
+
+
+def write_parquet_table(table: Table, path: Path) -> Path:
+    """Write one table as a Parquet file."""
+    require("pyarrow.parquet", "Parquet export").write_table(to_arrow(table), path)
+    return path
 
 
 def write_parquet_tables(tables: Iterable[Table], folder: Path) -> list[Path]:
     """Write `<name>.parquet` for each table into `folder` (created if needed); returns the paths."""
-    parquet = require("pyarrow.parquet", "Parquet export")
     folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for table in tables:
-        path = folder / f"{table.name}.parquet"
-        parquet.write_table(to_arrow(table), path)
-        paths.append(path)
-    return paths
+    return [write_parquet_table(table, folder / f"{table.name}.parquet") for table in tables]

@@ -17,7 +17,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from sinorus.models.actors import actor_name, is_state
+from sinorus.models.actors import STATE_SYSTEMS, actor_name, is_state, state_code
 from sinorus.models.base import Citation, Discrepancy, Money, Quantity
 from sinorus.models.edtf import EDTF
 from sinorus.models.records import RECORD_TYPES, Exercise, Force, RecordBase
@@ -91,6 +91,24 @@ class Table:
         """The rows as dictionaries keyed by column name."""
         names = [c.name for c in self.columns]
         return [dict(zip(names, row, strict=True)) for row in self.rows]
+
+    def to_pandas(self) -> Any:
+        """The table as a typed `pandas.DataFrame` (needs `sinorus[pandas]`)."""
+        from sinorus.export.frames import to_pandas
+
+        return to_pandas(self)
+
+    def to_polars(self) -> Any:
+        """The table as a typed `polars.DataFrame` (needs `sinorus[polars]`)."""
+        from sinorus.export.frames import to_polars
+
+        return to_polars(self)
+
+    def to_arrow(self) -> Any:
+        """The table as a `pyarrow.Table` with field descriptions (needs `sinorus[arrow]`)."""
+        from sinorus.export.frames import to_arrow
+
+        return to_arrow(self)
 
 
 Getter = Callable[[Any], tuple[Any, ...]]
@@ -295,8 +313,20 @@ def _actors_table(records: Sequence[RecordBase]) -> Table:
         Column("code", "string", "The actor code used in the records.", required=True),
         Column("name", "string", "The actor's English name.", required=True),
         Column("actor_type", "string", "A state or an organisation.", required=True, enum=("state", "organisation")),
+        *(
+            Column(f"{system}_code", "integer", f"The state's {name} code (the USSR takes Russia's 365).")
+            for system, name in STATE_SYSTEMS.items()
+        ),
     )
-    rows = tuple((code, actor_name(code), "state" if is_state(code) else "organisation") for code in codes)
+    rows = tuple(
+        (
+            code,
+            actor_name(code),
+            "state" if is_state(code) else "organisation",
+            *(state_code(code, system) for system in STATE_SYSTEMS),
+        )
+        for code in codes
+    )
     return Table("actors", "Every actor code the records use, with its name.", columns, rows, ("code",))
 
 

@@ -9,13 +9,24 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Annotated
+from importlib.resources import files
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
 from sinorus.errors import QueryError
 
-__all__ = ["ACTOR_PATTERN", "ORGANISATIONS", "ActorCode", "actor_name", "is_state", "resolve_actor"]
+__all__ = [
+    "ACTOR_PATTERN",
+    "ORGANISATIONS",
+    "STATE_SYSTEMS",
+    "ActorCode",
+    "StateSystem",
+    "actor_name",
+    "is_state",
+    "resolve_actor",
+    "state_code",
+]
 
 ORGANISATIONS: dict[str, str] = {
     "APEC": "Asia-Pacific Economic Cooperation",
@@ -71,6 +82,35 @@ def actor_name(code: str) -> str:
             f"(historic states from ISO 3166-3) or one of {', '.join(sorted(ORGANISATIONS))}"
         )
     return name
+
+
+StateSystem = Literal["cow", "gw"]
+"""A state system of international-relations research: Correlates of War or Gleditsch-Ward."""
+STATE_SYSTEMS: dict[StateSystem, str] = {"cow": "Correlates of War", "gw": "Gleditsch-Ward"}
+"""The state systems whose codes sinorus carries."""
+
+
+@lru_cache(maxsize=1)
+def _state_codes() -> dict[str, dict[str, int]]:
+    """`{system: {alpha-3: code}}` from the shipped table (scripts/state_codes.py makes it)."""
+    table: dict[str, dict[str, int]] = {system: {} for system in STATE_SYSTEMS}
+    text = files("sinorus.models").joinpath("state_codes.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    header = rows[0]
+    for row in rows[1:]:
+        for system, value in zip(header[1:], row[1:], strict=True):
+            if value:
+                table[system][row[0]] = int(value)
+    return table
+
+
+def state_code(code: str, system: StateSystem) -> int | None:
+    """A state's code in a state system (`cow` or `gw`), or None when the system has none.
+
+    Codes come from the `countrycode` package. The USSR (`SUN`) takes Russia's code, 365, in
+    both systems, which treat Russia as the Soviet Union's continuation.
+    """
+    return _state_codes()[system].get(code)
 
 
 _NAMES = {"soviet union": "SUN"}
