@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import types
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, Union, get_args, get_origin
 
@@ -282,11 +282,9 @@ def _records_table(records: Sequence[RecordBase]) -> Table:
     return Table("records", "Every record: its id, kind, name and timeline date.", columns, rows, ("id",))
 
 
-_KIND_LINKS = {
-    "exercise": (ForeignKey(("series",), "exercises", ("id",)),),
-    "arms_transfer": (ForeignKey(("agreement",), "agreements", ("id",)),),
-    "source": (ForeignKey(("part_of",), "sources", ("id",)),),
-}
+def _links(fields: Mapping[str, str]) -> tuple[ForeignKey, ...]:
+    """Foreign keys for a model's reference fields, each to the table of the kind it points at."""
+    return tuple(ForeignKey((name,), KIND_TABLES[kind], ("id",)) for name, kind in fields.items())
 
 
 def _kind_table(kind: str, records: Sequence[RecordBase]) -> Table:
@@ -303,7 +301,7 @@ def _kind_table(kind: str, records: Sequence[RecordBase]) -> Table:
         fields,
         (((r.id,), r) for r in records),
         ["id"],
-        [_TO_RECORDS, *_KIND_LINKS.get(kind, ())],
+        [_TO_RECORDS, *_links(model.reference_fields)],
     )
 
 
@@ -397,10 +395,7 @@ def _forces_wide_table(records: Sequence[RecordBase]) -> Table:
 
 _CITATION_NUMBER = Column("citation", "integer", "The position of the citation in its list, from 1.", required=True)
 _DISCREPANCY_NUMBER = Column("discrepancy", "integer", "The position of the discrepancy on its record, from 1.", True)
-_TO_SOURCES = (
-    ForeignKey(("source",), "sources", ("id",)),
-    ForeignKey(("primary_source",), "sources", ("id",)),
-)
+_TO_SOURCES = _links(Citation.reference_fields)
 
 
 def _citations_table(records: Sequence[RecordBase]) -> Table:

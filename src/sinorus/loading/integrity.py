@@ -10,15 +10,6 @@ from sinorus.models.records import Exercise, RecordBase
 
 __all__ = ["check_integrity"]
 
-# What a reference in a given field must point at; other fields may point at any record.
-_EXPECTED_KIND = {
-    "source": "source",
-    "primary_source": "source",
-    "part_of": "source",
-    "series": "exercise",
-    "agreement": "agreement",
-}
-
 
 def check_integrity(
     loaded: Sequence[LoadedRecord],
@@ -45,17 +36,17 @@ def check_integrity(
         for field, target_id in item.record.references():
             if target_id in unchecked_ids and target_id not in records:
                 continue
-            message = _reference_problem(field, target_id, records)
+            message = _reference_problem(item.record, field, target_id, records)
             if message:
                 problems.append(problem_at(item, field, message))
     return problems
 
 
-def _reference_problem(field: str, target_id: str, records: dict[str, RecordBase]) -> str | None:
+def _reference_problem(record: RecordBase, field: str, target_id: str, records: dict[str, RecordBase]) -> str | None:
     target = records.get(target_id)
     if target is None:
         return f"refers to unknown id {target_id!r}"
-    expected = _EXPECTED_KIND.get(field.rsplit(".", 1)[-1])
+    expected = record.reference_kind(field)
     if expected and target.kind != expected:
         return f"{target_id!r} is {_a(target.kind)}, not {_a(expected)}"
     if field == "series" and isinstance(target, Exercise) and target.level != "series":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
@@ -50,6 +50,9 @@ class FrozenModel(BaseModel):
 
 class Citation(FrozenModel):
     """Where a fact comes from: a source, the place in it, and the words it uses."""
+
+    reference_fields: ClassVar[dict[str, str]] = {"source": "source", "primary_source": "source"}
+    """The fields that hold ids of other records, each with the kind it must point at."""
 
     source: RecordId
     """The id of the cited `source` record."""

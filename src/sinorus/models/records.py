@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, ValidationInfo, field_validator
@@ -61,6 +62,9 @@ class RecordBase(FrozenModel):
     """The fields that hold actor codes, each with the role its actors play."""
     type_field: ClassVar[str] = "kind"
     """The field that gives the record's type within its kind."""
+    reference_fields: ClassVar[dict[str, RecordKind]] = {}
+    """The fields that hold the id of another record, each with the kind it must point at
+    (`related` may point at any record)."""
 
     def actor_roles(self) -> tuple[tuple[str, ActorRole, str], ...]:
         """Every `(field, role, actor code)` the record names, in field order."""
@@ -106,10 +110,20 @@ class RecordBase(FrozenModel):
         ]
         for prefix, citations in citation_groups:
             for i, citation in enumerate(citations):
-                refs.append((f"{prefix}.{i}.source", citation.source))
-                if citation.primary_source is not None:
-                    refs.append((f"{prefix}.{i}.primary_source", citation.primary_source))
-        return tuple(refs)
+                refs += _pointers(citation, Citation.reference_fields, f"{prefix}.{i}.")
+        return tuple(refs + _pointers(self, self.reference_fields, ""))
+
+    @classmethod
+    def reference_kind(cls, path: str) -> str | None:
+        """The kind the reference at a field path (`series`, `citations.0.source`) must point at."""
+        name = path.rsplit(".", 1)[-1]
+        fields: Mapping[str, str] = Citation.reference_fields if "citations." in path else cls.reference_fields
+        return fields.get(name)
+
+
+def _pointers(model: object, fields: Mapping[str, str], prefix: str) -> list[tuple[str, str]]:
+    """`(field path, id)` for each reference field of a model that holds an id."""
+    return [(prefix + name, value) for name in fields if (value := getattr(model, name)) is not None]
 
 
 class FactRecord(RecordBase):
@@ -210,6 +224,7 @@ class Exercise(FactRecord):
         "host": "host",
     }
     type_field: ClassVar[str] = "level"
+    reference_fields: ClassVar[dict[str, RecordKind]] = {"series": "exercise"}
 
     kind: Literal["exercise"] = "exercise"
     """Always `exercise`."""
@@ -247,10 +262,6 @@ class Exercise(FactRecord):
         if value is not None and info.data.get("level") == "series":
             raise ValueError(f"a series record has no {info.field_name}: only its instances do")
         return value
-
-    def references(self) -> tuple[tuple[str, str], ...]:
-        own = (("series", self.series),) if self.series else ()
-        return super().references() + own
 
 
 AgreementType = Literal[
@@ -367,6 +378,7 @@ class ArmsTransfer(FactRecord):
 
     actor_fields: ClassVar[dict[str, ActorRole]] = {"supplier": "supplier", "recipient": "recipient"}
     type_field: ClassVar[str] = "deal_type"
+    reference_fields: ClassVar[dict[str, RecordKind]] = {"agreement": "agreement"}
 
     kind: Literal["arms_transfer"] = "arms_transfer"
     """Always `arms_transfer`."""
@@ -404,10 +416,6 @@ class ArmsTransfer(FactRecord):
     def _delivered_after_order(cls, delivered: EDTF | None, info: ValidationInfo) -> EDTF | None:
         _not_before(delivered, info.data.get("order_date"), "delivery_date", "order_date")
         return delivered
-
-    def references(self) -> tuple[tuple[str, str], ...]:
-        own = (("agreement", self.agreement),) if self.agreement else ()
-        return super().references() + own
 
 
 SourceType = Literal[
@@ -475,14 +483,11 @@ class Source(RecordBase):
 
     requires_citation: ClassVar[bool] = False
     type_field: ClassVar[str] = "source_type"
+    reference_fields: ClassVar[dict[str, RecordKind]] = {"part_of": "source"}
 
     @property
     def date_value(self) -> EDTF | None:
         return self.date
-
-    def references(self) -> tuple[tuple[str, str], ...]:
-        own = (("part_of", self.part_of),) if self.part_of else ()
-        return super().references() + own
 
 
 Record = Annotated[Event | Exercise | Agreement | ArmsTransfer | Source, Field(discriminator="kind")]
