@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 from sinorus.collection import Records
 from sinorus.dataset import Dataset
-from sinorus.display import HTML_ROWS
+from sinorus.models.display import HTML_ROWS
 from sinorus.models.records import Event, Exercise
 from sinorus.query import actors_of
 

@@ -19,9 +19,9 @@ import pytest
 
 from sinorus.dataset import Dataset
 from sinorus.export import record_to_json
-from sinorus.export.tables import TABLE_NAMES
 from sinorus.models.records import Exercise
 from sinorus.query import pointed_at
+from sinorus.tables import TABLE_NAMES
 from tests.test_cli import run
 
 Capture = pytest.CaptureFixture[str]

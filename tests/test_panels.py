@@ -11,9 +11,9 @@ from sinorus import panels
 from sinorus.cli import main
 from sinorus.dataset import Dataset
 from sinorus.errors import QueryError
-from sinorus.export.tables import Table
 from sinorus.models.actors import state_code
 from sinorus.query import year_span, years_of
+from sinorus.tables import Table
 
 
 def keys(table: Table) -> list[tuple[object, ...]]:

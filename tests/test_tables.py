@@ -12,9 +12,9 @@ import pytest
 
 from sinorus.dataset import Dataset
 from sinorus.errors import MissingExtraError
-from sinorus.export.tables import KIND_TABLES, TABLE_NAMES, build_tables
 from sinorus.models.records import RECORD_TYPES, Exercise
 from sinorus.query import actors_of
+from sinorus.tables import KIND_TABLES, TABLE_NAMES, build_tables
 
 LONG_FIELDS = {"kind", "citations", "discrepancies", "forces"}
 

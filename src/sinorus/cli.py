@@ -14,13 +14,13 @@ from sinorus import panels
 from sinorus.citing import bibtex_entry, dataset_bibtex, dataset_reference, reference_text, sources_behind
 from sinorus.coverage import coverage
 from sinorus.dataset import ActorFilterRole, Dataset
-from sinorus.display import record_text
 from sinorus.errors import DataError, SinorusError
 from sinorus.export import FORMATS, export, format_of_path, record_to_json
 from sinorus.export.csv_tables import write_csv_table
 from sinorus.export.parquet import write_parquet_table
 from sinorus.loading.records import find_files, read_files
 from sinorus.loading.writer import CommentsWouldBeLost, format_text
+from sinorus.models.display import record_text
 from sinorus.models.records import RECORD_TYPES, RecordBase
 from sinorus.query import actors_of, year_span
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, SupportsIndex, TypeVar, overload
 
-from sinorus.display import records_html, records_repr
+from sinorus.models.display import records_html, records_repr
 from sinorus.models.records import RecordBase
 
 __all__ = ["Records"]
@@ -44,24 +44,24 @@ class Records(tuple[R_co, ...]):
         `table` is a record kind or a table name (`"participants"`, `"forces_wide"`, ...);
         by default the wide table of the records' kind, or `"records"` when kinds are mixed.
         """
-        from sinorus.export.frames import to_pandas
+        from sinorus.frames import to_pandas
 
         return to_pandas(self._table(table))
 
     def to_polars(self, table: str | None = None) -> Any:
         """These records as a `polars.DataFrame` (needs `sinorus[polars]`); `table` as for `to_pandas`."""
-        from sinorus.export.frames import to_polars
+        from sinorus.frames import to_polars
 
         return to_polars(self._table(table))
 
     def to_arrow(self, table: str | None = None) -> Any:
         """These records as a `pyarrow.Table` (needs `sinorus[arrow]`); `table` as for `to_pandas`."""
-        from sinorus.export.frames import to_arrow
+        from sinorus.frames import to_arrow
 
         return to_arrow(self._table(table))
 
     def _table(self, name: str | None) -> Any:
-        from sinorus.export.tables import build_tables, resolve_table_name
+        from sinorus.tables import build_tables, resolve_table_name
 
         if name is None:
             kinds = {r.kind for r in self}

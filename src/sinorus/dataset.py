@@ -12,7 +12,6 @@ from typing_extensions import Unpack
 
 from sinorus.collection import Records
 from sinorus.errors import QueryError
-from sinorus.export.tables import Table, build_tables, resolve_table_name
 from sinorus.models.actors import resolve_actor
 from sinorus.models.base import Discrepancy
 from sinorus.models.records import RECORD_TYPES, Agreement, ArmsTransfer, Event, Exercise, RecordBase, Source
@@ -26,6 +25,7 @@ from sinorus.query import (
     timeline_key,
     type_of,
 )
+from sinorus.tables import Table, build_tables, resolve_table_name
 
 __all__ = ["ActorFilterRole", "Criteria", "Dataset"]
 
@@ -116,7 +116,7 @@ class Dataset:
         return f"<Dataset {len(self)} records: {counts}>"
 
     def _repr_html_(self) -> str:
-        from sinorus.display import dataset_html
+        from sinorus.models.display import dataset_html
 
         return dataset_html(self)
 
@@ -348,7 +348,7 @@ class Dataset:
     # -- tables --------------------------------------------------------------
 
     def tables(self) -> dict[str, Table]:
-        """Every flat table (see `sinorus.export.tables`), keyed by name; built once."""
+        """Every flat table (see `sinorus.tables`), keyed by name; built once."""
         return self._index("tables", lambda: build_tables(self._records))
 
     def table(self, name: str) -> Table:
@@ -362,19 +362,19 @@ class Dataset:
         `table` is a record kind (`"exercise"`: one row per record) or a long table
         (`"participants"`, `"citations"`, `"discrepancies"`, ...) that joins back on `id`.
         """
-        from sinorus.export.frames import to_pandas
+        from sinorus.frames import to_pandas
 
         return to_pandas(self.table(table))
 
     def to_polars(self, table: str) -> Any:
         """A table as a `polars.DataFrame` (needs `sinorus[polars]`); `table` as for `to_pandas`."""
-        from sinorus.export.frames import to_polars
+        from sinorus.frames import to_polars
 
         return to_polars(self.table(table))
 
     def to_arrow(self, table: str) -> Any:
         """A table as a `pyarrow.Table` (needs `sinorus[arrow]`); `table` as for `to_pandas`."""
-        from sinorus.export.frames import to_arrow
+        from sinorus.frames import to_arrow
 
         return to_arrow(self.table(table))
 

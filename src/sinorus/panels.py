@@ -26,10 +26,10 @@ from typing import Literal, get_args
 
 from sinorus.dataset import Dataset
 from sinorus.errors import QueryError
-from sinorus.export.tables import KIND_TABLES, Column, Table
 from sinorus.models.actors import STATE_SYSTEMS, is_state, state_code
 from sinorus.models.records import ArmsTransfer, Exercise, FactRecord
 from sinorus.query import year_span, years_of
+from sinorus.tables import KIND_TABLES, Column, Table
 
 __all__ = ["System", "country_year", "dyad_year", "exercise_participant_year"]
 

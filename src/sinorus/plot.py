@@ -11,10 +11,10 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any, Literal
 
-from sinorus.export.tables import KIND_TABLES
 from sinorus.extras import require
 from sinorus.models.records import Exercise, RecordBase
 from sinorus.query import year_span, years_of
+from sinorus.tables import KIND_TABLES
 
 __all__ = ["counts_per_year", "timeline"]
 

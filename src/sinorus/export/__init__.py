@@ -1,7 +1,7 @@
 """Writing records out in formats other tools read.
 
 JSON Lines and JSON keep every field of every record. CSV, Parquet and the Frictionless
-data package write the flat tables of `sinorus.export.tables`, one file per table.
+data package write the flat tables of `sinorus.tables`, one file per table.
 The JSON Schema describes one exported record.
 """
 
@@ -23,9 +23,9 @@ from sinorus.export.records_json import (
     write_jsonl,
     write_jsonl_stream,
 )
-from sinorus.export.tables import Table, build_tables
 from sinorus.models.records import RecordBase
 from sinorus.query import pointed_at
+from sinorus.tables import Table, build_tables
 
 __all__ = [
     "FORMATS",

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from sinorus.export.tables import Table
+from sinorus.tables import Table
 
 __all__ = ["csv_cell", "write_csv_table", "write_csv_tables"]
 

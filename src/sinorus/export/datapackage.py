@@ -10,7 +10,7 @@ from typing import Any
 
 from sinorus._version import DATA_VERSION, __version__
 from sinorus.export.csv_tables import write_csv_tables
-from sinorus.export.tables import Column, Table
+from sinorus.tables import Column, Table
 
 __all__ = ["datapackage_descriptor", "write_datapackage"]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from sinorus.export.frames import to_arrow
-from sinorus.export.tables import Table
 from sinorus.extras import require
+from sinorus.frames import to_arrow
+from sinorus.tables import Table
 
 __all__ = ["write_parquet_table", "write_parquet_tables"]
 

@@ -88,17 +88,17 @@ class RecordBase(FrozenModel):
         return None
 
     def __repr__(self) -> str:
-        from sinorus.display import record_repr
+        from sinorus.models.display import record_repr
 
         return record_repr(self)
 
     def __str__(self) -> str:
-        from sinorus.display import record_text
+        from sinorus.models.display import record_text
 
         return record_text(self)
 
     def _repr_html_(self) -> str:
-        from sinorus.display import record_html
+        from sinorus.models.display import record_html
 
         return record_html(self)
 

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel
 
 from sinorus.models.base import Money, Quantity
-from sinorus.query import actors_of
 
 if TYPE_CHECKING:
     from sinorus.dataset import Dataset
@@ -21,6 +20,10 @@ HTML_ROWS = 50
 """How many records a collection shows before it says how many more there are."""
 
 _LONG_FIELDS = ("id", "kind", "name", "citations", "discrepancies")
+
+
+def _actors(record: RecordBase) -> str:
+    return " ".join(dict.fromkeys(code for _, _, code in record.actor_roles()))
 
 
 def _when(record: RecordBase) -> str:
@@ -74,7 +77,13 @@ def records_html(records: Sequence[RecordBase], limit: int = HTML_ROWS) -> str:
         "<tr>"
         + "".join(
             f"<td>{escape(cell)}</td>"
-            for cell in (r.id, r.kind, r.name, _when(r), " ".join(dict.fromkeys(actors_of(r))))
+            for cell in (
+                r.id,
+                r.kind,
+                r.name,
+                _when(r),
+                " ".join(dict.fromkeys(code for _, _, code in r.actor_roles())),
+            )
         )
         + "</tr>"
         for r in records[:limit]

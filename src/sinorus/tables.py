@@ -1,0 +1,442 @@
+"""Records as flat tables: one wide table per kind and long tables that join back on `id`.
+
+Columns come from the models, so the tables follow any change to a field: an EDTF
+date becomes its EDTF string plus its earliest and latest day, a count its number,
+qualifier and upper end, a list a list column. Citations, discrepancies, forces and
+participants get long tables of their own. Every exporter (CSV, the data package,
+Parquet, DataFrames) starts from these tables.
+"""
+
+from __future__ import annotations
+
+import json
+import types
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel
+
+from sinorus.models.actors import STATE_SYSTEMS, actor_name, is_state, state_code
+from sinorus.models.base import Citation, Discrepancy, Money, Quantity
+from sinorus.models.edtf import EDTF
+from sinorus.models.records import RECORD_TYPES, Exercise, Force, RecordBase
+
+__all__ = ["KIND_TABLES", "TABLE_NAMES", "Column", "ForeignKey", "Table", "build_tables", "resolve_table_name"]
+
+ColumnType = Literal["string", "integer", "number", "date", "list"]
+
+KIND_TABLES = {"event": "events", "exercise": "exercises", "agreement": "agreements",
+               "arms_transfer": "arms_transfers", "source": "sources"}  # fmt: skip
+"""The wide table of each record kind."""
+
+TABLE_NAMES = (
+    "records",
+    *KIND_TABLES.values(),
+    "actors",
+    "participants",
+    "forces",
+    "forces_wide",
+    "citations",
+    "discrepancies",
+    "discrepancy_citations",
+)
+"""Every table, in the order exports write them."""
+
+ROLE_FIELDS = tuple(dict.fromkeys(name for model in RECORD_TYPES.values() for name in model.actor_fields))
+"""The record fields that hold actor codes; each becomes a role in the participants table."""
+
+_LONG_FIELDS = ("kind", "citations", "discrepancies", "forces")
+"""Fields that get long tables (or, for `kind`, the table itself) rather than columns."""
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table."""
+
+    name: str
+    type: ColumnType
+    description: str
+    required: bool = False
+    enum: tuple[str, ...] = ()
+    """The allowed values (of each item, for a list column); empty when any value goes."""
+
+
+@dataclass(frozen=True)
+class ForeignKey:
+    """Columns whose values must appear in the key columns of another table."""
+
+    columns: tuple[str, ...]
+    table: str
+    reference: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A named table: typed columns, rows of plain Python values, keys."""
+
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Any, ...], ...]
+    primary_key: tuple[str, ...]
+    foreign_keys: tuple[ForeignKey, ...] = ()
+
+    def values(self, column: str) -> list[Any]:
+        """Every value of one column, in row order."""
+        position = [c.name for c in self.columns].index(column)
+        return [row[position] for row in self.rows]
+
+    def as_dicts(self) -> list[dict[str, Any]]:
+        """The rows as dictionaries keyed by column name."""
+        names = [c.name for c in self.columns]
+        return [dict(zip(names, row, strict=True)) for row in self.rows]
+
+    def to_pandas(self) -> Any:
+        """The table as a typed `pandas.DataFrame` (needs `sinorus[pandas]`)."""
+        from sinorus.frames import to_pandas
+
+        return to_pandas(self)
+
+    def to_polars(self) -> Any:
+        """The table as a typed `polars.DataFrame` (needs `sinorus[polars]`)."""
+        from sinorus.frames import to_polars
+
+        return to_polars(self)
+
+    def to_arrow(self) -> Any:
+        """The table as a `pyarrow.Table` with field descriptions (needs `sinorus[arrow]`)."""
+        from sinorus.frames import to_arrow
+
+        return to_arrow(self)
+
+
+Getter = Callable[[Any], tuple[Any, ...]]
+"""Turns a model object into the cells of one field's columns."""
+
+
+@dataclass(frozen=True)
+class _FieldColumns:
+    columns: tuple[Column, ...]
+    cells: Getter
+
+
+def resolve_table_name(name: str) -> str:
+    """The table a user means: a table name, or a record kind (`exercise`) for its wide table."""
+    table = KIND_TABLES.get(name, name)
+    if table not in TABLE_NAMES:
+        expected = f"a kind ({', '.join(KIND_TABLES)}) or one of {', '.join(TABLE_NAMES)}"
+        raise ValueError(f"unknown table {name!r}; expected {expected}")
+    return table
+
+
+def build_tables(records: Iterable[RecordBase]) -> dict[str, Table]:
+    """Every table for `records`, keyed by name, in `TABLE_NAMES` order."""
+    records = tuple(records)
+    tables = [_records_table(records)]
+    tables += [_kind_table(kind, [r for r in records if r.kind == kind]) for kind in KIND_TABLES]
+    tables += [
+        _actors_table(records),
+        _participants_table(records),
+        _forces_table(records),
+        _forces_wide_table(records),
+        _citations_table(records),
+        _discrepancies_table(records),
+        _discrepancy_citations_table(records),
+    ]
+    return {table.name: table for table in tables}
+
+
+# -- columns from model fields ----------------------------------------------------------------
+
+
+def _strip_optional(annotation: Any) -> tuple[Any, bool]:
+    if get_origin(annotation) in (Union, types.UnionType):
+        options = [a for a in get_args(annotation) if a is not type(None)]
+        if len(options) == 1:
+            return options[0], True
+    return annotation, False
+
+
+def _enum_of(annotation: Any) -> tuple[str, ...]:
+    return tuple(get_args(annotation)) if get_origin(annotation) is Literal else ()
+
+
+_QUALIFIERS = _enum_of(Quantity.model_fields["qualifier"].annotation)
+
+
+def _scalar_text(value: object) -> str:
+    return value if isinstance(value, str) else json.dumps(value)
+
+
+_UNKNOWN = " (an unknown end lies at most ten years beyond the known one)"
+
+
+def _bound_columns(name: str) -> tuple[Column, Column]:
+    """The earliest and latest day columns of an EDTF field."""
+    return (
+        Column(f"{name}_earliest", "date", f"The earliest day `{name}` allows; empty when open or absent{_UNKNOWN}."),
+        Column(f"{name}_latest", "date", f"The latest day `{name}` allows; empty when open or absent{_UNKNOWN}."),
+    )
+
+
+def _edtf_cells(value: EDTF) -> tuple[Any, ...]:
+    return str(value), None if value.open_start else value.earliest, None if value.open_end else value.latest
+
+
+def _quantity_cells(value: Quantity) -> tuple[Any, ...]:
+    return value.value, value.qualifier, value.upper
+
+
+def _money_cells(value: Money) -> tuple[Any, ...]:
+    return value.amount, value.currency, value.qualifier
+
+
+def _field_columns(model: type[BaseModel], name: str) -> _FieldColumns:
+    """The columns one model field becomes, and how to fill them."""
+    info = model.model_fields[name]
+    annotation, optional = _strip_optional(info.annotation)
+    about = info.description or ""
+    required = info.is_required() and not optional
+    columns: tuple[Column, ...]
+    if annotation is EDTF:
+        columns = (
+            Column(name, "string", f"{about} An EDTF string.", required),
+            *_bound_columns(name),
+        )
+        convert: Callable[[Any], tuple[Any, ...]] = _edtf_cells
+    elif annotation is Quantity:
+        columns = (
+            Column(name, "integer", about, required),
+            Column(f"{name}_qualifier", "string", f"How exact `{name}` is.", enum=_QUALIFIERS),
+            Column(f"{name}_upper", "integer", f"The upper end when `{name}` is a range."),
+        )
+        convert = _quantity_cells
+    elif annotation is Money:
+        columns = (
+            Column(f"{name}_amount", "number", about, required),
+            Column(f"{name}_currency", "string", f"The ISO 4217 currency of `{name}_amount`."),
+            Column(f"{name}_qualifier", "string", f"How exact `{name}_amount` is.", enum=_QUALIFIERS),
+        )
+        convert = _money_cells
+    elif get_origin(annotation) is tuple:
+        columns = (Column(name, "list", about, enum=_enum_of(get_args(annotation)[0])),)
+        convert = lambda value: (list(value),)  # noqa: E731
+    elif annotation is int:
+        columns = (Column(name, "integer", about, required),)
+        convert = lambda value: (value,)  # noqa: E731
+    elif annotation is str or get_origin(annotation) is Literal:
+        columns = (Column(name, "string", about, required, _enum_of(annotation)),)
+        convert = lambda value: (value,)  # noqa: E731
+    else:  # a value that may be text, a number or true/false (a discrepancy's value): its text
+        columns = (Column(name, "string", about, required),)
+        convert = lambda value: (_scalar_text(value),)  # noqa: E731
+    empty = (None,) * len(columns)
+
+    def cells(obj: Any) -> tuple[Any, ...]:
+        value = getattr(obj, name)
+        return empty if value is None else convert(value)
+
+    return _FieldColumns(columns, cells)
+
+
+def _model_columns(model: type[BaseModel], skip: Sequence[str] = ()) -> list[_FieldColumns]:
+    return [_field_columns(model, name) for name in model.model_fields if name not in skip]
+
+
+def _make_table(
+    name: str,
+    description: str,
+    keys: Sequence[Column],
+    fields: Sequence[_FieldColumns],
+    rows: Iterable[tuple[tuple[Any, ...], Any]],
+    primary_key: Sequence[str],
+    foreign_keys: Sequence[ForeignKey] = (),
+) -> Table:
+    """A table whose rows are key cells followed by the cells of `fields` read from an object."""
+    columns = (*keys, *(c for f in fields for c in f.columns))
+    built = tuple((*key_cells, *(cell for f in fields for cell in f.cells(obj))) for key_cells, obj in rows)
+    return Table(name, description, columns, built, tuple(primary_key), tuple(foreign_keys))
+
+
+_ID = Column("id", "string", "The record's id.", required=True)
+_TO_RECORDS = ForeignKey(("id",), "records", ("id",))
+
+
+# -- the tables ---------------------------------------------------------------------------------
+
+
+def _records_table(records: Sequence[RecordBase]) -> Table:
+    kinds = tuple(RECORD_TYPES)
+    columns = (
+        _ID,
+        Column("kind", "string", "The record kind.", required=True, enum=kinds),
+        Column("name", "string", "The record's name.", required=True),
+        Column("date", "string", "The date that places the record on a timeline, as EDTF."),
+        *_bound_columns("date"),
+    )
+    rows = tuple(
+        (r.id, r.kind, r.name, *(_edtf_cells(r.date_value) if r.date_value is not None else (None,) * 3))
+        for r in records
+    )
+    return Table("records", "Every record: its id, kind, name and timeline date.", columns, rows, ("id",))
+
+
+def _links(fields: Mapping[str, str]) -> tuple[ForeignKey, ...]:
+    """Foreign keys for a model's reference fields, each to the table of the kind it points at."""
+    return tuple(ForeignKey((name,), KIND_TABLES[kind], ("id",)) for name, kind in fields.items())
+
+
+def _kind_table(kind: str, records: Sequence[RecordBase]) -> Table:
+    model = RECORD_TYPES[kind]
+    own = [f for f in model.model_fields if f not in RecordBase.model_fields and f not in _LONG_FIELDS]
+    order = ["name", *own, "aliases", "related", "notes"]
+    fields = [_field_columns(model, name) for name in order]
+    name = KIND_TABLES[kind]
+    description = f"One row per {kind.replace('_', ' ')} record: {(model.__doc__ or '').strip()}"
+    return _make_table(
+        name,
+        description,
+        [_ID],
+        fields,
+        (((r.id,), r) for r in records),
+        ["id"],
+        [_TO_RECORDS, *_links(model.reference_fields)],
+    )
+
+
+def _actors_table(records: Sequence[RecordBase]) -> Table:
+    codes = sorted({code for r in records for _, _, code in r.actor_roles()})
+    columns = (
+        Column("code", "string", "The actor code used in the records.", required=True),
+        Column("name", "string", "The actor's English name.", required=True),
+        Column("actor_type", "string", "A state or an organisation.", required=True, enum=("state", "organisation")),
+        *(
+            Column(f"{system}_code", "integer", f"The state's {name} code (the USSR takes Russia's 365).")
+            for system, name in STATE_SYSTEMS.items()
+        ),
+    )
+    rows = tuple(
+        (
+            code,
+            actor_name(code),
+            "state" if is_state(code) else "organisation",
+            *(state_code(code, system) for system in STATE_SYSTEMS),
+        )
+        for code in codes
+    )
+    return Table("actors", "Every actor code the records use, with its name.", columns, rows, ("code",))
+
+
+def _participants_table(records: Sequence[RecordBase]) -> Table:
+    columns = (
+        _ID,
+        Column("role", "string", "The field that names the actor.", required=True, enum=ROLE_FIELDS),
+        Column("actor", "string", "The actor code.", required=True),
+    )
+    rows = tuple((r.id, field, code) for r in records for field, _, code in r.actor_roles())
+    return Table(
+        "participants",
+        "One row per actor named by a record, with the field (role) that names it.",
+        columns,
+        rows,
+        ("id", "role", "actor"),
+        (_TO_RECORDS, ForeignKey(("actor",), "actors", ("code",))),
+    )
+
+
+def _forces_table(records: Sequence[RecordBase]) -> Table:
+    number = Column("force", "integer", "The position of the entry in the exercise's forces, from 1.", required=True)
+    rows = (((r.id, i), force) for r in records if isinstance(r, Exercise) for i, force in enumerate(r.forces, 1))
+    return _make_table(
+        "forces",
+        "Force numbers of exercises, per participant or in total.",
+        [_ID, number],
+        _model_columns(Force),
+        rows,
+        ["id", "force"],
+        [ForeignKey(("id",), "exercises", ("id",))],
+    )
+
+
+_MEASURES = tuple(name for name in Force.model_fields if name != "participant")
+"""The counts a force entry can give (troops, ships, ...)."""
+
+
+def _forces_wide_table(records: Sequence[RecordBase]) -> Table:
+    """One row per exercise with forces, one column per participant (or `total`) and measure."""
+    exercises = [r for r in records if isinstance(r, Exercise) and r.forces]
+    cells: dict[tuple[str, str], dict[str, int]] = {}
+    for exercise in exercises:
+        for force in exercise.forces:
+            for measure in _MEASURES:
+                count = getattr(force, measure)
+                if count is not None:
+                    cells.setdefault((force.participant or "total", measure), {})[exercise.id] = count.value
+    keys = sorted(cells, key=lambda key: (key[0] != "total", key[0], _MEASURES.index(key[1])))
+    columns = (
+        _ID,
+        *(
+            Column(f"{who}_{measure}", "integer", f"{measure.capitalize()} of {who}, as the count's value.")
+            for who, measure in keys
+        ),
+    )
+    rows = tuple((e.id, *(cells[key].get(e.id) for key in keys)) for e in exercises)
+    return Table(
+        "forces_wide",
+        "Force numbers with one column per participant and measure (`total` for totals across"
+        " participants); each cell is the count's value, its qualifier is in the forces table.",
+        columns,
+        rows,
+        ("id",),
+        (ForeignKey(("id",), "exercises", ("id",)),),
+    )
+
+
+_CITATION_NUMBER = Column("citation", "integer", "The position of the citation in its list, from 1.", required=True)
+_DISCREPANCY_NUMBER = Column("discrepancy", "integer", "The position of the discrepancy on its record, from 1.", True)
+_TO_SOURCES = _links(Citation.reference_fields)
+
+
+def _citations_table(records: Sequence[RecordBase]) -> Table:
+    rows = (((r.id, i), c) for r in records for i, c in enumerate(r.citations, 1))
+    return _make_table(
+        "citations",
+        "The passages that state each record's facts: source, locator and verbatim quote.",
+        [_ID, _CITATION_NUMBER],
+        _model_columns(Citation),
+        rows,
+        ["id", "citation"],
+        [_TO_RECORDS, *_TO_SOURCES],
+    )
+
+
+def _discrepancies_table(records: Sequence[RecordBase]) -> Table:
+    rows = (((r.id, i), d) for r in records for i, d in enumerate(r.discrepancies, 1))
+    return _make_table(
+        "discrepancies",
+        "Alternative values that sources give for a record's fields, with the nature of each.",
+        [_ID, _DISCREPANCY_NUMBER],
+        _model_columns(Discrepancy, skip=["citations"]),
+        rows,
+        ["id", "discrepancy"],
+        [_TO_RECORDS],
+    )
+
+
+def _discrepancy_citations_table(records: Sequence[RecordBase]) -> Table:
+    rows = (
+        ((r.id, i, j), c)
+        for r in records
+        for i, d in enumerate(r.discrepancies, 1)
+        for j, c in enumerate(d.citations, 1)
+    )
+    return _make_table(
+        "discrepancy_citations",
+        "The citations that state each discrepancy's alternative value.",
+        [_ID, _DISCREPANCY_NUMBER, _CITATION_NUMBER],
+        _model_columns(Citation),
+        rows,
+        ["id", "discrepancy", "citation"],
+        [ForeignKey(("id", "discrepancy"), "discrepancies", ("id", "discrepancy")), *_TO_SOURCES],
+    )
