@@ -36,12 +36,29 @@ def test_timeline_has_one_lane_per_kind_and_one_mark_per_dated_record(dataset: D
     assert save(ax, tmp_path / "timeline.png").startswith(PNG_MAGIC)
 
 
-def test_timeline_by_series_draws_series_exercises_only(dataset: Dataset, tmp_path: Path) -> None:
+def test_timeline_by_series_keeps_exercises_outside_a_series_in_their_own_lane(
+    dataset: Dataset, tmp_path: Path
+) -> None:
     ax = plot.timeline(dataset.exercises, lanes="series")
-    in_series = [e for e in dataset.exercises if e.series and e.date is not None]
-    assert sorted(t.get_text() for t in ax.get_yticklabels()) == sorted({str(e.series) for e in in_series})
-    assert len(ax.get_lines()) == len(in_series)
+    instances = [e for e in dataset.exercises if e.level == "instance" and e.date is not None]
+    lanes = [t.get_text() for t in ax.get_yticklabels()]
+    assert lanes[-1] == "no series"
+    assert set(lanes[:-1]) == {str(e.series) for e in instances if e.series}
+    assert len(ax.get_lines()) == len(instances)
     assert save(ax, tmp_path / "series.png").startswith(PNG_MAGIC)
+
+
+def test_timeline_labels_all_marks_or_the_longest(dataset: Dataset) -> None:
+    few = dataset.filter(kind="exercise", series="joint-air-patrol", type="instance")
+    ax = plot.timeline(few, labels=25)
+    assert sorted(t.get_text() for t in ax.texts) == sorted(few.ids)
+    many = plot.timeline(dataset, labels=10)
+    texts = {t.get_text() for t in many.texts}
+    assert len(texts) == 10
+    for record_id in texts:  # the longest spans, so none of the dates known to the day or month
+        value = dataset[record_id].date_value
+        assert value is not None
+        assert value.precision == "year" or value.is_interval
 
 
 def test_counts_per_year_stack_to_the_record_years(dataset: Dataset, tmp_path: Path) -> None:

@@ -27,6 +27,7 @@ def timeline(
     records: Iterable[RecordBase],
     *,
     lanes: Literal["kind", "series"] = "kind",
+    labels: int = 25,
     ax: Any = None,
     title: str | None = None,
 ) -> Any:
@@ -34,19 +35,22 @@ def timeline(
 
     A record dated to a month or less is a point; a longer span (a year, an interval)
     is a bar from its earliest to its latest day. Uncertain or approximate dates are
-    drawn hollow or faint. Open-ended intervals are dotted and cut at the earliest or
-    latest day of the other records; undated records are left out.
+    drawn hollow or faint. Open-ended intervals and unknown ends are dotted; open ends
+    are cut at the earliest or latest day of the other records; undated records are left out.
 
     Args:
         records: a dataset or any records.
         lanes: `"kind"` for one lane per record kind; `"series"` for one lane per
-            exercise series (exercises outside a series are left out).
+            exercise series, with the exercises outside any series in a lane of their own
+            (other kinds are left out).
+        labels: how many marks to label with their record's id: all of them when there are
+            no more than this, otherwise the ones spanning the longest time.
         ax: the matplotlib axes to draw on; a new figure when None.
         title: the figure title; a default one when None.
     """
     dated = [r for r in records if r.date_value is not None]
     if lanes == "series":
-        dated = [r for r in dated if isinstance(r, Exercise) and r.series]
+        dated = [r for r in dated if isinstance(r, Exercise) and r.level == "instance"]
     elif lanes != "kind":
         raise ValueError(f"lanes must be 'kind' or 'series', not {lanes!r}")
     ax = _axes(ax, (10, 4.5))
@@ -54,10 +58,18 @@ def timeline(
     by_lane: defaultdict[str, list[RecordBase]] = defaultdict(list)
     for record in dated:
         by_lane[_lane(record, lanes)].append(record)
-    names = [k for k in KIND_TABLES if k in by_lane] if lanes == "kind" else sorted(by_lane)
+    names = [k for k in KIND_TABLES if k in by_lane] if lanes == "kind" else _series_lanes(by_lane)
+    labelled = {r.id for r in _largest(dated, labels, low, high)}
     for row, lane in enumerate(names):
         for i, record in enumerate(by_lane[lane]):
-            _draw(ax, record, row + ((i % 5) - 2) * 0.09, low, high, _KIND_COLOURS[record.kind])
+            y = row + ((i % 5) - 2) * 0.09
+            _draw(ax, record, y, low, high, _KIND_COLOURS[record.kind])
+            if record.id in labelled:
+                value = record.date_value
+                assert value is not None
+                ax.annotate(
+                    record.id, (max(value.earliest, low), y), fontsize=6, xytext=(2, 2), textcoords="offset points"
+                )
     ax.set_yticks(range(len(names)), [n.replace("_", " ") for n in names])
     ax.set_ylim(len(names) - 0.5, -0.5)
     ax.grid(axis="x", alpha=0.3)
@@ -65,6 +77,33 @@ def timeline(
     ax.set_title(title if title is not None else f"{len(dated)} dated {noun}")
     _legend(ax)
     return ax
+
+
+def _label(ax: Any, record: RecordBase, y: float, low: date) -> None:
+    value = record.date_value
+    assert value is not None
+    ax.annotate(record.id, (max(value.earliest, low), y), fontsize=6, xytext=(2, 2), textcoords="offset points")
+
+
+_NO_SERIES = "no series"
+"""The lane of exercises outside any series."""
+
+
+def _series_lanes(by_lane: dict[str, list[RecordBase]]) -> list[str]:
+    return sorted(lane for lane in by_lane if lane != _NO_SERIES) + ([_NO_SERIES] if _NO_SERIES in by_lane else [])
+
+
+def _largest(records: list[RecordBase], count: int, low: date, high: date) -> list[RecordBase]:
+    """The records whose drawn span (open ends cut at `low` and `high`) is longest, at most `count`."""
+    if len(records) <= count:
+        return records
+
+    def span(record: RecordBase) -> int:
+        value = record.date_value
+        assert value is not None
+        return (min(value.latest, high) - max(value.earliest, low)).days
+
+    return sorted(records, key=span, reverse=True)[:count]
 
 
 def counts_per_year(records: Iterable[RecordBase], *, ax: Any = None, title: str | None = None) -> Any:
@@ -104,8 +143,8 @@ def _axes(ax: Any, size: tuple[float, float]) -> Any:
 
 
 def _lane(record: RecordBase, lanes: str) -> str:
-    if lanes == "series" and isinstance(record, Exercise) and record.series:
-        return record.series
+    if lanes == "series" and isinstance(record, Exercise):
+        return record.series or _NO_SERIES
     return record.kind
 
 
