@@ -18,13 +18,13 @@ from sinorus.models.records import RECORD_TYPES, Agreement, ArmsTransfer, Event,
 from sinorus.query import (
     date_bounds,
     fold,
-    match_score,
     names_of,
     pointed_at,
     sources_cited,
     timeline_key,
     type_of,
 )
+from sinorus.search import NameIndex
 from sinorus.tables import Table, build_tables, resolve_table_name
 
 __all__ = ["ActorFilterRole", "Criteria", "Dataset"]
@@ -189,12 +189,16 @@ class Dataset:
         return found[0]
 
     def search(self, text: str, *, kind: str | None = None, limit: int = 10) -> Records[RecordBase]:
-        """Records whose names best match `text`, best first (fuzzy, any language)."""
-        candidates = self._records if kind is None else self.filter(kind=kind)
-        scored = [(match_score(text, names_of(r), _SEARCH_FLOOR), r) for r in candidates]
-        scored = [(score, r) for score, r in scored if score > _SEARCH_FLOOR]
-        scored.sort(key=lambda pair: (-pair[0], timeline_key(pair[1])))
-        return Records(r for _, r in scored[:limit])
+        """Records whose names best match `text`, best first: fuzzy, in any case, with or
+        without accents, in Latin, Cyrillic or Chinese script (see `sinorus.search`)."""
+        index = self._index("search", lambda: NameIndex([names_of(r) for r in self._records]))
+        scores = index.search(text, _SEARCH_FLOOR)
+        kinds = _checked_kinds(kind)
+        found = [
+            (score, self._records[i]) for i, score in scores.items() if kinds is None or self._records[i].kind in kinds
+        ]
+        found.sort(key=lambda pair: (-pair[0], timeline_key(pair[1])))
+        return Records(r for _, r in found[:limit])
 
     # -- filters -------------------------------------------------------------
 

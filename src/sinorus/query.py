@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from datetime import date
 
@@ -13,17 +12,12 @@ __all__ = [
     "actors_of",
     "date_bounds",
     "fold",
-    "match_score",
     "names_of",
     "pointed_at",
     "sources_cited",
     "timeline_key",
     "type_of",
 ]
-
-
-_FUZZY_WEIGHT = 0.85
-"""Fuzzy similarity is scaled below substring matches, which rank higher."""
 
 
 def fold(text: str) -> str:
@@ -104,25 +98,3 @@ def _as_date(value: date | str, *, latest: bool) -> date:
         return value
     parsed = EDTF(value)
     return parsed.latest if latest else parsed.earliest
-
-
-def match_score(query: str, candidates: Iterable[str], floor: float = 0.0) -> float:
-    """How well a search text matches a record's names: 1.0 exact, then substring, then fuzzy.
-
-    Scores below `floor` are not worth computing exactly and come back as at most `floor`.
-    """
-    folded = fold(query)
-    best = floor
-    for candidate in candidates:
-        name = fold(candidate)
-        if name == folded:
-            return 1.0
-        if folded in name:
-            best = max(best, 0.9 - 0.3 * (1 - len(folded) / len(name)))
-        elif name in folded:
-            best = max(best, 0.6)
-        else:
-            matcher = difflib.SequenceMatcher(None, folded, name)
-            if matcher.real_quick_ratio() * _FUZZY_WEIGHT > best < matcher.quick_ratio() * _FUZZY_WEIGHT:
-                best = max(best, matcher.ratio() * _FUZZY_WEIGHT)
-    return best
