@@ -17,7 +17,15 @@ from sinorus._version import DATA_VERSION, __version__
 if TYPE_CHECKING:
     from sinorus.collection import Records
     from sinorus.dataset import Dataset
-    from sinorus.errors import DataError, MissingExtraError, Problem, QueryError, SinorusError
+    from sinorus.errors import (
+        DataError,
+        ExportError,
+        MissingExtraError,
+        Problem,
+        QueryError,
+        RecordNotFound,
+        SinorusError,
+    )
     from sinorus.models import (
         EDTF,
         ORGANISATIONS,
@@ -47,6 +55,7 @@ __all__ = [
     "Discrepancy",
     "Event",
     "Exercise",
+    "ExportError",
     "Force",
     "MissingExtraError",
     "Money",
@@ -55,6 +64,7 @@ __all__ = [
     "QueryError",
     "Record",
     "RecordBase",
+    "RecordNotFound",
     "Records",
     "SinorusError",
     "Source",
@@ -65,6 +75,8 @@ __all__ = [
 _LAZY = {
     "Dataset": "sinorus.dataset",
     "DataError": "sinorus.errors",
+    "ExportError": "sinorus.errors",
+    "RecordNotFound": "sinorus.errors",
     "MissingExtraError": "sinorus.errors",
     "Problem": "sinorus.errors",
     "QueryError": "sinorus.errors",

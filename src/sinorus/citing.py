@@ -5,6 +5,7 @@ from __future__ import annotations
 from sinorus._version import DATA_VERSION, __version__
 from sinorus.collection import Records
 from sinorus.dataset import Dataset
+from sinorus.errors import QueryError
 from sinorus.models.edtf import EDTF
 from sinorus.models.records import Source
 from sinorus.query import sources_cited
@@ -53,7 +54,7 @@ def _names(authors: tuple[str, ...]) -> str:
 def _as_source(dataset: Dataset, source: Source | str) -> Source:
     found = dataset[source] if isinstance(source, str) else source
     if not isinstance(found, Source):
-        raise ValueError(f"{found.id!r} is a {found.kind}, not a source; use sources_behind() for its sources")
+        raise QueryError(f"{found.id!r} is a {found.kind}, not a source; use sources_behind() for its sources")
     return found
 
 

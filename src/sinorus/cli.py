@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from collections.abc import Sequence
@@ -19,7 +20,7 @@ from sinorus.export import FORMATS, export, format_of_path, record_to_json
 from sinorus.export.csv_tables import write_csv_table
 from sinorus.export.parquet import write_parquet_table
 from sinorus.loading.records import find_files, read_files
-from sinorus.loading.writer import CommentsWouldBeLost, format_text
+from sinorus.loading.writer import CommentsWouldBeLost, format_text, write_atomically
 from sinorus.models.display import record_text
 from sinorus.models.records import RECORD_TYPES, RecordBase
 from sinorus.query import actors_of, year_span
@@ -192,17 +193,16 @@ def _fmt(args: argparse.Namespace) -> int:
     if result.problems:
         raise DataError(result.problems)
     pending: list[Path] = []
-    for file in files:
-        text = file.read_text(encoding="utf-8")
-        records = [item.record for item in result.records if item.file == file]
+    for source in result.files:
+        records = [item.record for item in result.records if item.source is source]
         try:
-            formatted = format_text(text, records, drop_comments=args.drop_comments)
+            formatted = format_text(source.text, records, drop_comments=args.drop_comments)
         except CommentsWouldBeLost as error:
-            raise CommandError(f"{file}: {error} (pass --drop-comments to format it anyway)") from None
-        if formatted != text:
-            pending.append(file)
+            raise CommandError(f"{source.path}: {error} (pass --drop-comments to format it anyway)") from None
+        if formatted != source.text:
+            pending.append(source.path)
             if not args.check:
-                file.write_text(formatted, encoding="utf-8")
+                write_atomically(source.path, formatted)
     verb = "would reformat" if args.check else "reformatted"
     for file in pending:
         print(f"{verb} {file}")
@@ -433,8 +433,17 @@ def _add_writing_commands(commands: Subcommands, data: argparse.ArgumentParser) 
     panel.set_defaults(run=_panel)
 
 
+def _escape_what_cannot_be_printed() -> None:
+    """Print characters the terminal's encoding lacks (and undecodable file names) as escapes
+    instead of failing half-way through the output."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    _escape_what_cannot_be_printed()
     args = build_parser().parse_args(argv)
     try:
         status: int = args.run(args)

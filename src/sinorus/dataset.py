@@ -11,7 +11,7 @@ from typing import Any, Literal, TypedDict, TypeVar, get_args, get_origin, overl
 from typing_extensions import Unpack
 
 from sinorus.collection import Records
-from sinorus.errors import QueryError
+from sinorus.errors import QueryError, RecordNotFound
 from sinorus.models.actors import resolve_actor
 from sinorus.models.base import Discrepancy
 from sinorus.models.records import RECORD_TYPES, Agreement, ArmsTransfer, Event, Exercise, RecordBase, Source
@@ -80,7 +80,7 @@ class Dataset:
         ordered = tuple(sorted(records, key=timeline_key))
         by_id = {record.id: record for record in ordered}
         if len(by_id) != len(ordered):
-            raise ValueError("record ids must be unique")
+            raise QueryError("record ids must be unique")
         object.__setattr__(self, "_records", ordered)
         object.__setattr__(self, "_by_id", by_id)
         object.__setattr__(self, "_indexes", {})
@@ -109,7 +109,7 @@ class Dataset:
         try:
             return self._by_id[record_id]
         except KeyError:
-            raise KeyError(f"no record with id {record_id!r}") from None
+            raise RecordNotFound(f"no record with id {record_id!r}") from None
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{kind}={n}" for kind, n in self.counts().items())
@@ -183,14 +183,16 @@ class Dataset:
             return self._by_id[name]
         found = self.by_name(name)
         if not found:
-            raise LookupError(f"no record named {name!r}")
+            raise RecordNotFound(f"no record named {name!r}")
         if len(found) > 1:
-            raise LookupError(f"{name!r} names {len(found)} records: {', '.join(r.id for r in found)}")
+            raise RecordNotFound(f"{name!r} names {len(found)} records: {', '.join(r.id for r in found)}")
         return found[0]
 
     def search(self, text: str, *, kind: str | None = None, limit: int = 10) -> Records[RecordBase]:
         """Records whose names best match `text`, best first: fuzzy, in any case, with or
         without accents, in Latin, Cyrillic or Chinese script (see `sinorus.search`)."""
+        if limit < 1:
+            raise QueryError(f"limit must be at least 1, not {limit}")
         index = self._index("search", lambda: NameIndex([names_of(r) for r in self._records]))
         scores = index.search(text, _SEARCH_FLOOR)
         kinds = _checked_kinds(kind)

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["DataError", "MissingExtraError", "Problem", "QueryError", "SinorusError"]
+__all__ = ["DataError", "ExportError", "MissingExtraError", "Problem", "QueryError", "RecordNotFound", "SinorusError"]
 
 
 class SinorusError(Exception):
@@ -30,6 +30,18 @@ class QueryError(SinorusError, ValueError):
         hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
         listed = f" (one of: {', '.join(options)})" if len(options) <= 25 else ""
         return cls(f"unknown {what} {value!r}{hint}{listed}")
+
+
+class RecordNotFound(SinorusError, KeyError):
+    """No record has the id or name asked for, or a name fits several (`Dataset[...]`, `lookup`)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class ExportError(SinorusError, ValueError):
+    """Records that cannot be written as asked: an unknown format or table, or a selection
+    missing records it points at."""
 
 
 @dataclass(frozen=True, order=True)
@@ -76,5 +88,5 @@ def display_path(path: Path) -> str:
     """A path as the user will recognise it: relative to the working directory when inside it."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, OSError):  # outside it, or the working directory is gone
         return str(path)

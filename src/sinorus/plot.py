@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any, Literal
 
+from sinorus.errors import QueryError
 from sinorus.extras import require
 from sinorus.models.records import Exercise, RecordBase
 from sinorus.query import year_span, years_of
@@ -52,7 +53,7 @@ def timeline(
     if lanes == "series":
         dated = [r for r in dated if isinstance(r, Exercise) and r.level == "instance"]
     elif lanes != "kind":
-        raise ValueError(f"lanes must be 'kind' or 'series', not {lanes!r}")
+        raise QueryError.unknown("lanes", str(lanes), ("kind", "series"))
     ax = _axes(ax, (10, 4.5))
     low, high = _closed_range(dated)
     by_lane: defaultdict[str, list[RecordBase]] = defaultdict(list)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from sinorus.errors import QueryError
 from sinorus.models.edtf import EDTF
 from sinorus.models.records import RecordBase
 
@@ -89,6 +90,8 @@ def date_bounds(start: date | str | None, end: date | str | None, year: int | No
     low = _as_date(start, latest=False) if start is not None else date.min
     high = _as_date(end, latest=True) if end is not None else date.max
     if year is not None:
+        if not date.min.year <= year <= date.max.year:
+            raise QueryError(f"year {year} is outside the dates a record can hold ({date.min.year}-{date.max.year})")
         low, high = max(low, date(year, 1, 1)), min(high, date(year, 12, 31))
     return low, high
 

@@ -17,6 +17,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
+from sinorus.errors import ExportError
 from sinorus.models.actors import STATE_SYSTEMS, actor_name, is_state, state_code
 from sinorus.models.base import Citation, Discrepancy, Money, Quantity
 from sinorus.models.edtf import EDTF
@@ -126,7 +127,7 @@ def resolve_table_name(name: str) -> str:
     table = KIND_TABLES.get(name, name)
     if table not in TABLE_NAMES:
         expected = f"a kind ({', '.join(KIND_TABLES)}) or one of {', '.join(TABLE_NAMES)}"
-        raise ValueError(f"unknown table {name!r}; expected {expected}")
+        raise ExportError(f"unknown table {name!r}; expected {expected}")
     return table
 
 
@@ -189,7 +190,7 @@ def _quantity_cells(value: Quantity) -> tuple[Any, ...]:
 
 
 def _money_cells(value: Money) -> tuple[Any, ...]:
-    return value.amount, value.currency, value.qualifier
+    return value.model_dump(mode="json")["amount"], value.currency, value.qualifier
 
 
 def _field_columns(model: type[BaseModel], name: str) -> _FieldColumns:

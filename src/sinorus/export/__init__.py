@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from sinorus.errors import ExportError
 from sinorus.export.csv_tables import write_csv_tables
 from sinorus.export.datapackage import write_datapackage
 from sinorus.export.json_schema import record_json_schema, write_json_schema, write_json_schema_stream
@@ -97,7 +98,7 @@ def export(records: Iterable[RecordBase], path: str | Path, format: str = "jsonl
     try:
         chosen = FORMATS[format]
     except KeyError:
-        raise ValueError(f"unknown export format {format!r}; expected one of {', '.join(FORMATS)}") from None
+        raise ExportError(f"unknown export format {format!r}; expected one of {', '.join(FORMATS)}") from None
     records = tuple(records)
     if chosen.folder:
         _check_closed(records)
@@ -111,7 +112,7 @@ def _check_closed(records: Sequence[RecordBase]) -> None:
     missing = sorted({target for r in records for target in pointed_at(r)} - ids)
     if missing:
         shown = ", ".join(missing[:3]) + (", ..." if len(missing) > 3 else "")
-        raise ValueError(
+        raise ExportError(
             f"the records point at {len(missing)} records not among them ({shown}); "
             "export dataset.with_references(records) to include them"
         )

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from functools import cache, lru_cache
+from dataclasses import dataclass, field
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -14,11 +15,25 @@ from sinorus.errors import DataError, Problem, display_path
 from sinorus.loading.strict_yaml import Position, YAMLProblem, read_yaml
 from sinorus.models.records import RECORD_TYPES, Record, RecordBase
 
-__all__ = ["LoadedRecord", "ReadResult", "find_files", "problem_at", "read_files"]
+__all__ = ["LoadedRecord", "ReadResult", "RecordFile", "find_files", "problem_at", "read_files"]
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 """Largest record file accepted."""
 SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True, eq=False)
+class RecordFile:
+    """A record file as read, once: every later message about it is located in this text, so
+    a file changed or deleted while it loads cannot make the messages disagree with the records."""
+
+    path: Path
+    text: str
+
+    @cached_property
+    def positions(self) -> dict[Any, Position]:
+        """The line and column of every value, by its path in the file."""
+        return read_yaml(self.text, track_positions=True)[1]
 
 
 @dataclass(frozen=True)
@@ -26,8 +41,13 @@ class LoadedRecord:
     """A validated record and where it was written."""
 
     record: RecordBase
-    file: Path
+    source: RecordFile
     index: int
+
+    @property
+    def file(self) -> Path:
+        """The file the record was read from."""
+        return self.source.path
 
 
 @cache
@@ -41,31 +61,55 @@ def _record_adapter() -> TypeAdapter[Record]:
 
 
 def find_files(paths: Iterable[Path]) -> list[Path]:
-    """The record files named by `paths`: files as given, directories searched recursively."""
-    found: list[Path] = []
+    """The record files named by `paths`: files as given, folders searched recursively
+    (following symbolic links, each folder once); a file named twice (`f.yaml ./f.yaml`, or a
+    folder and a file in it) is read once. A folder that cannot be listed is an error."""
+    found: dict[Path, Path] = {}
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file()))
+            files = _files_under(path)
         elif path.is_file():
-            found.append(path)
+            files = [path]
         else:
-            raise DataError([Problem(str(path), None, None, None, "no such file or directory")])
-    return found
+            raise DataError([Problem(display_path(path), None, None, None, "no such file or directory")])
+        for file in files:
+            found.setdefault(file.resolve(), file)
+    return list(found.values())
+
+
+def _files_under(folder: Path) -> list[Path]:
+    def refuse(error: OSError) -> None:
+        where = Path(error.filename) if error.filename else folder
+        raise DataError([Problem(display_path(where), None, None, None, f"cannot list the folder: {error.strerror}")])
+
+    visited: set[str] = set()
+    files: list[Path] = []
+    for root, folders, names in os.walk(folder, onerror=refuse, followlinks=True):
+        real = os.path.realpath(root)
+        if real in visited:  # reached again through a link: a loop or a second route
+            folders.clear()
+            continue
+        visited.add(real)
+        files.extend(Path(root, name) for name in names if Path(name).suffix in SUFFIXES)
+    return sorted(file for file in files if file.is_file())
 
 
 @dataclass(frozen=True)
 class ReadResult:
-    """What reading a set of files produced: the valid records and every problem."""
+    """What reading a set of files produced: the files, the valid records and every problem."""
 
-    records: list[LoadedRecord]
-    problems: list[Problem]
-    invalid_ids: set[str]
+    files: list[RecordFile] = field(default_factory=list)
+    """Every file whose text could be read, in the order given."""
+    records: list[LoadedRecord] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    invalid_ids: set[str] = field(default_factory=set)
     """Ids written on records that failed validation (so references to them do not cascade)."""
 
 
 def read_files(files: Sequence[Path]) -> ReadResult:
-    """Read and validate every file, keeping the valid records and collecting all problems."""
-    result = ReadResult([], [], set())
+    """Read and validate every file, each read once, keeping the valid records and
+    collecting all problems."""
+    result = ReadResult()
     for file in files:
         _read_file(file, result)
     return result
@@ -87,11 +131,13 @@ def _read_text(file: Path) -> str:
 def _read_file(file: Path, result: ReadResult) -> None:
     name = display_path(file)
     try:
-        text = _read_text(file)
-        data, _ = read_yaml(text)
+        source = RecordFile(file, _read_text(file))
     except DataError as error:
         result.problems.extend(error.problems)
         return
+    result.files.append(source)
+    try:
+        data, _ = read_yaml(source.text)
     except YAMLProblem as problem:
         line, column = (problem.position.line, problem.position.column) if problem.position else (None, None)
         path, message = problem.path, problem.message
@@ -104,15 +150,14 @@ def _read_file(file: Path, result: ReadResult) -> None:
         result.problems.append(Problem(name, None, None, None, "the file is empty: write a list of records"))
         return
     if not isinstance(data, list):
-        root = read_yaml(text, track_positions=True)[1].get((), Position(1, 1))
+        root = source.positions.get((), Position(1, 1))
         message = "a record file holds a list of records (each starting with '- ')"
         result.problems.append(Problem(name, root.line, root.column, None, message))
         return
     try:
         records = _adapter().validate_python(data)
     except ValidationError as error:
-        _, positions = read_yaml(text, track_positions=True)
-        found = dict.fromkeys(_problem(name, data, positions, e) for e in error.errors(include_url=False))
+        found = dict.fromkeys(_problem(name, data, source.positions, e) for e in error.errors(include_url=False))
         result.problems.extend(found)
         failed = {e["loc"][0] for e in error.errors(include_url=False)}
         for index, item in enumerate(data):
@@ -120,9 +165,9 @@ def _read_file(file: Path, result: ReadResult) -> None:
                 if isinstance(item, dict) and isinstance(item.get("id"), str):
                     result.invalid_ids.add(item["id"])
             else:
-                result.records.append(LoadedRecord(_record_adapter().validate_python(item), file, index))
+                result.records.append(LoadedRecord(_record_adapter().validate_python(item), source, index))
         return
-    result.records.extend(LoadedRecord(record, file, index) for index, record in enumerate(records))
+    result.records.extend(LoadedRecord(record, source, index) for index, record in enumerate(records))
 
 
 def _problem(name: str, data: list[Any], positions: dict[Any, Position], error: Any) -> Problem:
@@ -171,17 +216,10 @@ def _dotted(path: Sequence[Any]) -> str | None:
     return ".".join(str(part) for part in path) or None
 
 
-@lru_cache(maxsize=16)
-def _file_positions(file: Path, _mtime_ns: int, _size: int) -> dict[Any, Position]:
-    return read_yaml(_read_text(file), track_positions=True)[1]
-
-
 def field_position(loaded: LoadedRecord, field: str | None) -> Position:
     """The position of a record's field (or of the record) in its file, for integrity errors."""
-    stat = loaded.file.stat()
-    positions = _file_positions(loaded.file, stat.st_mtime_ns, stat.st_size)
     parts: tuple[Any, ...] = tuple(int(p) if p.isdigit() else p for p in field.split(".")) if field else ()
-    return _nearest(positions, (loaded.index, *parts))
+    return _nearest(loaded.source.positions, (loaded.index, *parts))
 
 
 def problem_at(loaded: LoadedRecord, field: str | None, message: str) -> Problem:

@@ -8,7 +8,8 @@ full YAML loaders allow can slip through:
 * a file holds exactly one document;
 * plain scalars follow the JSON-compatible subset of the YAML 1.2 core schema: `null`,
   `~` and empty are None, `true`/`false` are booleans, decimal integers and floats
-  are numbers, and everything else stays a string (`NO`, `on`, `0755`, `1:30` and
+  are numbers (integers within the signed 64-bit range that exports hold, floats finite),
+  and everything else stays a string (`NO`, `on`, `0755`, `1:30` and
   `2016-05-12` are strings).
 
 On request it also returns the position of every value, keyed by its path, for error
@@ -17,6 +18,7 @@ messages.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,7 +26,9 @@ from typing import Any
 
 import yaml
 
-__all__ = ["MAX_DEPTH", "Path", "Position", "YAMLProblem", "plain_value", "read_yaml"]
+from sinorus.models.base import LARGEST_INTEGER
+
+__all__ = ["MAX_DEPTH", "NumberOutOfRange", "Path", "Position", "YAMLProblem", "plain_value", "read_yaml"]
 
 try:
     from yaml import CBaseLoader as _EventLoader
@@ -67,14 +71,25 @@ def _position(event: Any) -> Position:
     return Position(mark.line + 1, mark.column + 1)
 
 
-def _scalar(event: yaml.ScalarEvent) -> Any:
+def _scalar(event: yaml.ScalarEvent, path: Path) -> Any:
     if not event.implicit[0]:  # quoted or block scalar: always a string
         return event.value
-    return plain_value(event.value)
+    try:
+        return plain_value(event.value)
+    except NumberOutOfRange as error:
+        raise YAMLProblem(str(error), _position(event), path) from None
+
+
+class NumberOutOfRange(ValueError):
+    """An unquoted number that no export could hold."""
 
 
 def plain_value(value: str) -> Any:
-    """What an unquoted scalar reads as: None, a bool, an int, a float, or the string itself."""
+    """What an unquoted scalar reads as: None, a bool, an int, a float, or the string itself.
+
+    Raises `NumberOutOfRange` for an integer beyond the signed 64-bit range or a float too
+    large to be finite.
+    """
     if value in _NULL:
         return None
     if value in _TRUE:
@@ -84,10 +99,20 @@ def plain_value(value: str) -> Any:
     if value[0] not in _NUMBER_START:
         return value
     if _INT.fullmatch(value):
+        digits = value.lstrip("+-")
+        if len(digits) > len(str(LARGEST_INTEGER)) or int(digits) > LARGEST_INTEGER:
+            raise NumberOutOfRange(f"the number {_shortened(value)} is beyond the largest allowed, {LARGEST_INTEGER}")
         return int(value)
     if _FLOAT.fullmatch(value):
-        return float(value)
+        number = float(value)
+        if not math.isfinite(number):
+            raise NumberOutOfRange(f"the number {_shortened(value)} is too large to be finite")
+        return number
     return value
+
+
+def _shortened(value: str) -> str:
+    return value if len(value) <= 30 else f"{value[:12]}...{value[-6:]} ({len(value)} characters)"
 
 
 class _Builder:
@@ -114,7 +139,7 @@ class _Builder:
             below_key = key_position is not None and position.line > key_position.line
             self.positions[path] = key_position if below_key and key_position else position
         if isinstance(event, yaml.ScalarEvent):
-            return _scalar(event)
+            return _scalar(event, path)
         if depth >= MAX_DEPTH:
             field = path
             while len(field) > 1 and isinstance(field[-1], int):
@@ -139,7 +164,7 @@ class _Builder:
         self._check_node(event, path)
         if not isinstance(event, yaml.ScalarEvent):
             raise YAMLProblem("mapping keys must be plain strings", _position(event), path)
-        key = _scalar(event)
+        key = _scalar(event, path)
         if not isinstance(key, str) or not key:
             raise YAMLProblem(f"mapping key {event.value!r} is not a string", _position(event), path)
         return key

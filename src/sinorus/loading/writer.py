@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 import yaml
 
-from sinorus.loading.strict_yaml import plain_value
+from sinorus.errors import SinorusError
+from sinorus.loading.strict_yaml import NumberOutOfRange, plain_value
 from sinorus.models.records import RecordBase
 
-__all__ = ["CommentsWouldBeLost", "dump_records", "format_text", "record_to_yaml_data"]
+__all__ = ["CommentsWouldBeLost", "dump_records", "format_text", "record_to_yaml_data", "write_atomically"]
 
 _LEADING = ("kind", "id", "name")
+_BREAKS = frozenset("\n\r\x85\u2028\u2029")
+"""Characters YAML reads as line breaks: a string holding one is written double-quoted, escaped."""
 _TRAILING = ("related", "notes", "citations", "discrepancies")
 """Written last, so that a record reads as what it is, then where its facts come from."""
 
@@ -24,8 +31,15 @@ class _Dumper(yaml.SafeDumper):
         return True
 
 
+def _reads_as_itself(value: str) -> bool:
+    try:
+        return bool(plain_value(value) == value)
+    except NumberOutOfRange:
+        return False
+
+
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    plain = value.strip() == value and "\n" not in value and plain_value(value) == value
+    plain = value.strip() == value and not _BREAKS.intersection(value) and _reads_as_itself(value)
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=None if plain else '"')
 
 
@@ -68,7 +82,7 @@ def dump_records(records: Iterable[RecordBase], header: str = "") -> str:
     return header + body
 
 
-class CommentsWouldBeLost(ValueError):
+class CommentsWouldBeLost(SinorusError, ValueError):
     """Formatting would drop comments that stand after a file's leading comment block."""
 
 
@@ -88,3 +102,23 @@ def format_text(text: str, records: Iterable[RecordBase], *, drop_comments: bool
             if line.lstrip().startswith("#") or " #" in line or "\t#" in line:
                 raise CommentsWouldBeLost(f"line {number} may hold a comment, which formatting would drop")
     return dump_records(records, header="".join(lines[:count]))
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Replace `path` with `text` so that a reader sees the old file or the new one, never a part.
+
+    The text goes to a temporary file in the same folder, is flushed to disk, and is renamed
+    over `path`; if anything fails the original stays as it was and the temporary file goes.
+    """
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if path.exists():
+            shutil.copymode(path, temporary)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

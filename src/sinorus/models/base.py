@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import math
+from decimal import Decimal
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, model_validator
 
 __all__ = [
+    "LARGEST_INTEGER",
     "Citation",
+    "Count",
     "Discrepancy",
     "FrozenModel",
     "Money",
@@ -72,9 +76,18 @@ class Citation(FrozenModel):
         return self
 
 
+LARGEST_INTEGER = 2**63 - 1
+"""The largest count or amount a record may hold: what a signed 64-bit column (Parquet,
+SQLite, pandas) can store."""
+
+
 def _single_value(value: object) -> object:
     if isinstance(value, (list, tuple, dict)):
         raise ValueError("must be a single value: text, a number, true/false or null")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError("must be a finite number")
+    if isinstance(value, int) and abs(value) > LARGEST_INTEGER:
+        raise ValueError(f"must be at most {LARGEST_INTEGER} in size")
     return value
 
 
@@ -99,6 +112,9 @@ class Discrepancy(FrozenModel):
     """What is wrong and why the record keeps the value it keeps."""
 
 
+Count = Annotated[int, Field(ge=0, le=LARGEST_INTEGER, strict=True)]
+"""A whole number of things; text such as "12" is refused rather than read as a number."""
+
 Qualifier = Literal["exact", "approximate", "at_least", "at_most"]
 _QUALIFIER_WORDS = {"exact": "", "approximate": "about ", "at_least": "at least ", "at_most": "at most "}
 
@@ -106,11 +122,11 @@ _QUALIFIER_WORDS = {"exact": "", "approximate": "about ", "at_least": "at least 
 class Quantity(FrozenModel):
     """A count as a source states it; a plain integer in YAML means an exact count."""
 
-    value: Annotated[int, Field(ge=0)]
+    value: Count
     """The number given (the lower end of a range)."""
     qualifier: Qualifier = "exact"
     """`exact`, `approximate` ("about 2,000"), `at_least` ("more than 10,000") or `at_most`."""
-    upper: Annotated[int, Field(ge=0)] | None = None
+    upper: Count | None = None
     """The upper end when the source gives a range ("10-12")."""
 
     def __str__(self) -> str:
@@ -120,7 +136,9 @@ class Quantity(FrozenModel):
     @model_validator(mode="before")
     @classmethod
     def _from_int(cls, data: object) -> object:
-        if isinstance(data, int) and not isinstance(data, bool):
+        if isinstance(data, str | bool | float):
+            raise ValueError("must be a whole number (or value, qualifier, upper), not text, a fraction or a boolean")
+        if isinstance(data, int):
             return {"value": data}
         return data
 
@@ -139,11 +157,27 @@ def _check_currency(code: str) -> str:
     return code
 
 
+def _number_not_text(value: object) -> object:
+    if isinstance(value, str | bool):
+        raise ValueError("must be a number, not text or a boolean")
+    return value
+
+
+def _json_number(amount: Decimal) -> int | float:
+    """A whole amount as an exact integer, a fractional one as a float."""
+    return int(amount) if amount == amount.to_integral_value() else float(amount)
+
+
 class Money(FrozenModel):
     """A monetary value as a source states it."""
 
-    amount: Annotated[float, Field(ge=0, allow_inf_nan=False)]
-    """The amount in units of the currency (3 billion is written 3000000000)."""
+    amount: Annotated[
+        Decimal,
+        BeforeValidator(_number_not_text),
+        Field(ge=0, le=LARGEST_INTEGER, allow_inf_nan=False),
+        PlainSerializer(_json_number, when_used="json"),
+    ]
+    """The amount in units of the currency (3 billion is written 3000000000), kept exactly."""
     currency: Annotated[str, AfterValidator(_check_currency)]
     """The ISO 4217 currency code (`USD`, `RUB`, `CNY`)."""
     qualifier: Qualifier = "exact"

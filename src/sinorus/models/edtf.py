@@ -27,6 +27,8 @@ from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
+from sinorus.errors import SinorusError
+
 __all__ = ["EDTF", "UNKNOWN_END_YEARS", "EDTFError", "Precision"]
 
 Precision = Literal["year", "season", "month", "day"]
@@ -51,7 +53,7 @@ UNKNOWN_END_YEARS = 10
 (python-edtf's `DELTA_IF_UNKNOWN`)."""
 
 
-class EDTFError(ValueError):
+class EDTFError(SinorusError, ValueError):
     """A string that is not a supported EDTF date."""
 
 

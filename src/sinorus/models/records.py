@@ -8,7 +8,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field, ValidationInfo, field_validator
 
 from sinorus.models.actors import ActorCode
-from sinorus.models.base import Citation, Discrepancy, FrozenModel, Money, Quantity, RecordId, Text
+from sinorus.models.base import LARGEST_INTEGER, Citation, Discrepancy, FrozenModel, Money, Quantity, RecordId, Text
 from sinorus.models.edtf import EDTF
 
 __all__ = [
@@ -232,7 +232,7 @@ class Exercise(FactRecord):
     """`instance` for one exercise; `series` for a recurring series that instances link to."""
     series: RecordId | None = None
     """The id of the series record this exercise belongs to."""
-    ordinal: Annotated[int, Field(ge=1)] | None = None
+    ordinal: Annotated[int, Field(ge=1, le=LARGEST_INTEGER, strict=True)] | None = None
     """The instance's number in its series, where sources count them ("the eighth joint air patrol")."""
     service: ExerciseService = "armed_forces"
     """Which forces drilled: `armed_forces`, `internal_security` (national guard, internal troops,
