@@ -2,11 +2,13 @@
 
 The codebook comes from the models, the command-line reference from the argument parser,
 and the data pages (coverage, timeline, discrepancies, sources) from ``sinorus.load()``,
-so none of them can drift from what the package ships.
+so none of them can drift from what the package ships. Record text is escaped on the way in:
+a name or note holding HTML renders as the text it is.
 """
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import re
@@ -15,7 +17,6 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import matplotlib
-import mkdocs_gen_files
 import nbformat
 from pydantic import BaseModel
 
@@ -35,9 +36,22 @@ matplotlib.use("Agg")
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def cell(text: object) -> str:
-    """Text made safe for one Markdown table cell."""
-    return " ".join(str(text).split()).replace("|", "\\|")
+def text(value: object) -> str:
+    """Record text made safe for Markdown: HTML in it shows as written."""
+    return html.escape(str(value), quote=False)
+
+
+def code(value: object) -> str:
+    """A Markdown code span holding `value` exactly, whatever backticks it contains."""
+    shown = " ".join(str(value).split())
+    fence = "`" * (max((len(run) for run in re.findall("`+", shown)), default=0) + 1)
+    padded = f" {shown} " if shown.startswith("`") or shown.endswith("`") else shown
+    return f"{fence}{padded}{fence}"
+
+
+def cell(value: object) -> str:
+    """Record text made safe for one Markdown table cell."""
+    return " ".join(text(value).split()).replace("|", "\\|")
 
 
 def table(header: Iterable[str], rows: Iterable[Iterable[object]]) -> str:
@@ -47,9 +61,12 @@ def table(header: Iterable[str], rows: Iterable[Iterable[object]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write(path: str, text: str) -> None:
-    with mkdocs_gen_files.open(path, "w") as page:
-        page.write(text)
+def write(path: str, content: str | bytes) -> None:
+    """Add a page or image to the site being built (mkdocs-gen-files is only there when it is)."""
+    import mkdocs_gen_files
+
+    with mkdocs_gen_files.open(path, "wb" if isinstance(content, bytes) else "w") as page:
+        page.write(content)
 
 
 def codebook_page() -> str:
@@ -132,8 +149,7 @@ def coverage_page(ds: Dataset) -> str:
 def figure(path: str, ax: object) -> None:
     buffer = io.BytesIO()
     ax.figure.savefig(buffer, format="png", dpi=110)  # type: ignore[attr-defined]
-    with mkdocs_gen_files.open(path, "wb") as image:
-        image.write(buffer.getvalue())
+    write(path, buffer.getvalue())
 
 
 def timeline_page(ds: Dataset) -> str:
@@ -190,8 +206,8 @@ def exercises_page(ds: Dataset) -> str:
     for s in series:
         members = [i for i in instances if i.series == s.id]
         parts += [
-            f"## {s.name}\n",
-            f"`{s.id}`; participants: {', '.join(s.participants)}. {s.notes or ''}\n",
+            f"## {text(s.name)}\n",
+            f"`{s.id}`; participants: {', '.join(s.participants)}. {text(s.notes or '')}\n",
             table(header, (_instance_row(i, span) for i in members)) if members else "No instance yet.\n",
         ]
     loose = [i for i in instances if i.series is None]
@@ -305,14 +321,16 @@ def discrepancies_page(ds: Dataset) -> str:
         value = json.dumps(d.value, ensure_ascii=False)
         top = d.field.split(".")[0]
         kept = getattr(record, top, None)
-        shown = f"; the record's `{top}`: `{kept}`." if kept is not None and not isinstance(kept, tuple) else "."
+        shown = (
+            f"; the record's {code(top)}: {code(kept)}." if kept is not None and not isinstance(kept, tuple) else "."
+        )
         parts += [
-            f"## {record.id}: `{d.field}`\n",
-            f"**{record.name}** ({record.kind}). Nature: **{d.nature}**. Alternative value: `{value}`{shown}",
+            f"## {record.id}: {code(d.field)}\n",
+            f"**{text(record.name)}** ({record.kind}). Nature: **{d.nature}**. Alternative value: {code(value)}{shown}",
             "",
-            d.note + "\n",
+            text(d.note) + "\n",
         ]
-        parts += [f"> {cell(c.quote or '')}\n>\n> — `{c.source}`, {c.locator}\n" for c in d.citations]
+        parts += [f"> {cell(c.quote or '')}\n>\n> — `{c.source}`, {cell(c.locator)}\n" for c in d.citations]
     return "\n".join(parts)
 
 
@@ -337,7 +355,7 @@ def sources_page(ds: Dataset) -> str:
     for source_type in sorted(by_type):
         parts.append(f"## {source_type.replace('_', ' ')}\n")
         for source in sorted(by_type[source_type], key=lambda s: s.id):
-            parts.append(f"- `{source.id}`: {reference_text(ds, source)} *Cited by {cited[source.id]} records.*")
+            parts.append(f"- `{source.id}`: {text(reference_text(ds, source))} *Cited by {cited[source.id]} records.*")
         parts.append("")
     return "\n".join(parts)
 
@@ -364,4 +382,5 @@ def main() -> None:
     write("tour.md", tour_page())
 
 
-main()
+if __name__ == "<run_path>":  # mkdocs-gen-files runs this file with runpy.run_path; tests import it
+    main()

@@ -9,8 +9,14 @@ from hypothesis import strategies as st
 from sinorus.models.records import RECORD_TYPES, RecordBase
 
 slugs = st.from_regex(r"[a-z][a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}", fullmatch=True)
-texts = st.text(
-    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zs", "Zl", "Zp")), min_size=1, max_size=20
+visible = st.characters(
+    codec="utf-8", categories=("L", "N", "P", "S"), exclude_characters="\u115f\u1160\u3164\uffa0\u2800"
+)
+"""A character that shows: text fields need at least one."""
+texts = st.builds(
+    str.__add__,
+    visible,
+    st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zs", "Zl", "Zp")), max_size=19),
 )
 names = st.builds(lambda a, b: f"{a} {b}", texts, texts) | texts
 actors = st.sampled_from(["CHN", "RUS", "SUN", "USA", "KAZ", "PRK", "SCO", "CSTO", "NATO", "UN"])

@@ -17,7 +17,7 @@ import sinorus
 from sinorus.cli import main
 from sinorus.dataset import Dataset
 from sinorus.loading.writer import dump_records, write_atomically
-from sinorus.models.base import Money
+from sinorus.models.base import Citation, Discrepancy, Money
 from sinorus.models.records import ArmsTransfer, Event
 
 SOURCE = "csis-2022"
@@ -104,10 +104,26 @@ def test_atomic_writes_keep_the_permissions(tmp_path: Path) -> None:
 
 
 def test_line_breaks_other_than_newline_come_back_exactly(tmp_path: Path) -> None:
-    record = event("e0", "a\x85b\u2028c\u2029d\re")
+    """Names may hold U+2028 and U+2029; a discrepancy's value may hold any break."""
+    record = event("e0", "a\u2028b\u2029c").model_copy(
+        update={
+            "discrepancies": (
+                Discrepancy(
+                    field="name",
+                    value="a\x85b\u2028c\u2029d\re",
+                    nature="conflict",
+                    citations=[Citation(source=SOURCE, locator="Front matter")],
+                    note="A value with every kind of line break",
+                ),
+            )
+        }
+    )
     path = tmp_path / "f.yaml"
-    path.write_text(dump_records([record]), encoding="utf-8")
-    assert sinorus.load(path, with_packaged=True)["e0"].name == record.name
+    text = dump_records([record])
+    assert not {"\x85", "\u2028", "\u2029"} & set(text)
+    path.write_text(text, encoding="utf-8")
+    loaded = sinorus.load(path, with_packaged=True)["e0"]
+    assert loaded == record
 
 
 def test_large_amounts_keep_every_digit(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -181,3 +181,31 @@ def test_oversized_files_are_refused_before_reading(tmp_path: Path) -> None:
     with huge.open("wb") as stream:
         stream.truncate(MAX_FILE_BYTES + 1)
     assert problems(huge) == [f"{huge}: file is {MAX_FILE_BYTES + 1} bytes, over the {MAX_FILE_BYTES} limit"]
+
+
+def test_an_override_must_keep_the_kind(tmp_path: Path, dataset: sinorus.Dataset) -> None:
+    """A packaged source replaced by an event would leave every citation of it dangling."""
+    source = dataset.sources[0].id
+    write(tmp_path, "mine.yaml", EVENT.replace("meeting-2020", source).replace("report-2020", "csis-2022"))
+    found = problems(tmp_path, with_packaged=True, allow_overrides=True)
+    assert any(
+        f"record '{source}': replaces a source: a record may only be replaced by one of its kind" in p for p in found
+    )
+
+
+def test_an_override_may_not_break_the_packaged_records_that_point_at_it(tmp_path: Path) -> None:
+    """Integrity is checked across the merged dataset: instances of Joint Sea need their series."""
+    replacement = """\
+- kind: exercise
+  id: joint-sea
+  name: Joint Sea, now an instance
+  participants: [CHN, RUS]
+  citations:
+    - source: csis-2022
+      locator: Front matter
+"""
+    write(tmp_path, "mine.yaml", replacement)
+    found = problems(tmp_path, with_packaged=True, allow_overrides=True)
+    assert found
+    assert all("record 'joint-sea': replacing it breaks" in p for p in found)
+    assert any("'joint-sea-2013' (series): 'joint-sea' is not a series" in p for p in found)

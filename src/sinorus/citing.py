@@ -30,7 +30,13 @@ _BIBTEX_TYPES = {
     "book": "book",
 }
 _VENUE_FIELDS = {"techreport": "institution", "incollection": "publisher", "article": "journal", "book": "publisher"}
-_BIBTEX_SPECIALS = str.maketrans({c: "\\" + c for c in "&%$#_{}"} | {"\\": r"\textbackslash{}"})
+_BIBTEX_SPECIALS = str.maketrans(
+    {c: "\\" + c for c in "&%$#_{}"}
+    | {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+)
+"""LaTeX's special characters in text fields, written so that they print as themselves."""
+_BIBTEX_URL_SPECIALS = str.maketrans({c: f"%{ord(c):02X}" for c in ["{", "}", "\\", '"', " ", *map(chr, range(32))]})
+"""Characters that would end or break a verbatim `url` field, percent-encoded as URLs allow."""
 
 
 def sources_behind(dataset: Dataset, record_id: str) -> Records[Source]:
@@ -88,6 +94,10 @@ def _bibtex_value(text: str) -> str:
     return text.translate(_BIBTEX_SPECIALS)
 
 
+def _bibtex_url(url: str | None) -> str | None:
+    return url.translate(_BIBTEX_URL_SPECIALS) if url is not None else None
+
+
 def _format_entry(entry_type: str, key: str, fields: dict[str, str | None]) -> str:
     lines = [f"  {name} = {{{value}}}," for name, value in fields.items() if value]
     return "\n".join([f"@{entry_type}{{{key},", *lines, "}"])
@@ -119,7 +129,7 @@ def bibtex_entry(dataset: Dataset, source: Source | str) -> str:
         _VENUE_FIELDS.get(entry_type, "howpublished"): _bibtex_value(venue) if venue else None,
         "year": year,
         "month": month,
-        "url": source.url or (parent.url if parent else None),
+        "url": _bibtex_url(source.url or (parent.url if parent else None)),
         "note": f"English title: {_bibtex_value(source.title_en)}" if source.title_en else None,
     }
     return _format_entry(entry_type, source.id, fields)

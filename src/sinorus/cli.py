@@ -221,10 +221,40 @@ def _export(args: argparse.Namespace) -> int:
         assert write is not None
         write(records, sys.stdout)
         return 0
+    _claim_output(args.output, force=args.force, folder=FORMATS[fmt].folder)
     count = export(records, args.output, fmt)
     what = "the record JSON Schema" if fmt == "jsonschema" else f"{count} records"
     print(f"wrote {what} to {args.output}", file=sys.stderr)
     return 0
+
+
+_TABLE_FILES = (".csv", ".parquet", "datapackage.json")
+"""What a table export writes into its folder."""
+
+
+def _claim_output(path: Path, *, force: bool, folder: bool) -> None:
+    """Refuse to replace an existing output unless `force`, and never write through a link.
+    With `force`, the tables of an earlier export are removed first, so none is left stale."""
+    if path.is_symlink():
+        raise CommandError(f"{path} is a symbolic link; give the path it points to")
+    if not path.exists() or (folder and path.is_dir() and not any(path.iterdir())):
+        return
+    if not force:
+        raise CommandError(f"{path} exists; pass --force to replace it")
+    if path.is_dir() != folder:
+        wanted = "a folder" if folder else "a file"
+        raise CommandError(f"{path} is {'a folder' if path.is_dir() else 'a file'}, but the format writes {wanted}")
+    if folder:
+        entries = list(path.iterdir())
+        others = sorted(
+            p.name for p in entries if p.is_symlink() or not p.is_file() or not p.name.endswith(_TABLE_FILES)
+        )
+        if others:
+            raise CommandError(
+                f"{path} holds more than exported tables ({', '.join(others[:3])}); choose another folder"
+            )
+        for entry in entries:
+            entry.unlink()
 
 
 def _export_format(given: str | None, output: str) -> str:
@@ -271,6 +301,7 @@ def _panel(args: argparse.Namespace) -> int:
         write_csv_table(table, sys.stdout)
         return 0
     fmt = _PANEL_SUFFIXES[suffix]
+    _claim_output(Path(output), force=args.force, folder=False)
     if fmt == "csv":
         with Path(output).open("w", encoding="utf-8", newline="") as stream:
             write_csv_table(table, stream)
@@ -408,6 +439,7 @@ def _add_writing_commands(commands: Subcommands, data: argparse.ArgumentParser) 
         required=True,
         help="a file, a folder for csv, parquet and datapackage, or - for standard output (text formats)",
     )
+    export_cmd.add_argument("--force", action="store_true", help="replace the output if it exists")
     export_cmd.add_argument(
         "--kind",
         choices=list(RECORD_TYPES),
@@ -430,6 +462,7 @@ def _add_writing_commands(commands: Subcommands, data: argparse.ArgumentParser) 
     panel.add_argument("--end", type=int, metavar="YEAR", help="last year (default: the data's last)")
     panel.add_argument("--with-context", action="store_true", help="count context records too")
     panel.add_argument("-o", "--output", type=Path, required=True, help="a .csv, .parquet or .jsonl file, or - (CSV)")
+    panel.add_argument("--force", action="store_true", help="replace the output if it exists")
     panel.set_defaults(run=_panel)
 
 

@@ -1,4 +1,9 @@
-"""Tables as CSV files: UTF-8, a header row, ISO dates, lists as JSON arrays, empty for missing."""
+"""Tables as CSV files: UTF-8, a header row, ISO dates, lists as JSON arrays, empty for missing.
+
+A text cell that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab
+or a carriage return) is written with a leading apostrophe, which spreadsheets show as text;
+the JSON and Parquet exports keep such values exactly.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,10 @@ from typing import Any, TextIO
 
 from sinorus.tables import Table
 
-__all__ = ["csv_cell", "write_csv_table", "write_csv_tables"]
+__all__ = ["FORMULA_STARTS", "csv_cell", "write_csv_table", "write_csv_tables"]
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""First characters that make a spreadsheet read a cell as a formula."""
 
 
 def csv_cell(value: Any) -> str:
@@ -22,6 +30,8 @@ def csv_cell(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
     return str(value)
 
 

@@ -6,9 +6,9 @@ from collections.abc import Collection, Sequence
 
 from sinorus.errors import Problem
 from sinorus.loading.records import LoadedRecord, problem_at
-from sinorus.models.records import Exercise, RecordBase
+from sinorus.models.records import Exercise, RecordBase, Source
 
-__all__ = ["check_integrity"]
+__all__ = ["check_integrity", "check_overrides"]
 
 
 def check_integrity(
@@ -39,6 +39,47 @@ def check_integrity(
             message = _reference_problem(item.record, field, target_id, records)
             if message:
                 problems.append(problem_at(item, field, message))
+        cycle = _part_of_cycle(item.record, records)
+        if cycle:
+            problems.append(problem_at(item, "part_of", f"part_of leads back to itself ({' -> '.join(cycle)})"))
+    return problems
+
+
+def _part_of_cycle(record: RecordBase, records: dict[str, RecordBase]) -> list[str]:
+    """The chain of `part_of` from `record` back to itself, or nothing when it ends elsewhere."""
+    chain = [record.id]
+    current: RecordBase | None = record
+    while isinstance(current, Source) and current.part_of is not None:
+        if current.part_of == record.id:
+            return [*chain, record.id]
+        if current.part_of in chain:  # a loop that does not pass through `record`
+            return []
+        chain.append(current.part_of)
+        current = records.get(current.part_of)
+    return []
+
+
+def check_overrides(loaded: Sequence[LoadedRecord], known: dict[str, RecordBase]) -> list[Problem]:
+    """The problems of records that replace `known` ones: a record may only be replaced by one of
+    its own kind, and the known records kept must still point at records of the kinds they need."""
+    replacing = {item.record.id: item for item in loaded if item.record.id in known}
+    problems = [
+        problem_at(
+            item, "kind", f"replaces {_a(known[record_id].kind)}: a record may only be replaced by one of its kind"
+        )
+        for record_id, item in replacing.items()
+        if item.record.kind != known[record_id].kind
+    ]
+    merged = dict(known)
+    merged.update((item.record.id, item.record) for item in loaded)
+    for record in known.values():
+        if record.id in replacing:
+            continue
+        for field, target_id in record.references():
+            item = replacing.get(target_id)
+            message = _reference_problem(record, field, target_id, merged) if item else None
+            if item and message:
+                problems.append(problem_at(item, "id", f"replacing it breaks {record.id!r} ({field}): {message}"))
     return problems
 
 

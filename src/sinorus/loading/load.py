@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sinorus.dataset import Dataset
 from sinorus.errors import DataError, Problem, SinorusError
-from sinorus.loading.integrity import check_integrity
+from sinorus.loading.integrity import check_integrity, check_overrides
 from sinorus.loading.records import LoadedRecord, find_files, problem_at, read_files
 
 __all__ = ["load_dataset", "packaged_data_dir"]
@@ -36,7 +36,8 @@ def load_dataset(
 
     With `base` the records are loaded on top of it: references may point at its
     records, and an id it already has is an error unless `allow_overrides` is set,
-    in which case the new record replaces the old one.
+    in which case the new record replaces the old one if it is of the same kind and the
+    records of `base` that point at it still point at what they need.
     """
     files = find_files(paths)
     if not files:
@@ -47,6 +48,8 @@ def load_dataset(
     problems = list(result.problems)
     if known and not allow_overrides:
         problems.extend(_clash(item) for item in loaded if item.record.id in known)
+    elif known:
+        problems.extend(check_overrides(loaded, known))
     problems.extend(check_integrity(loaded, known, result.invalid_ids))
     if problems:
         raise DataError(problems)

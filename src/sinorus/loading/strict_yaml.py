@@ -196,6 +196,23 @@ def _syntax_problem(error: yaml.MarkedYAMLError) -> YAMLProblem:
     return YAMLProblem(f"invalid YAML: {message}", position)
 
 
+_HIDDEN_BREAK = re.compile("[\x85\u2028\u2029]")
+_ESCAPES = {"\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
+
+
+def _hidden_break(text: str, offset: int) -> YAMLProblem:
+    """YAML ends a line at U+0085, U+2028 and U+2029, which most editors do not show: a comment
+    could end early and its rest be read as data, and quoted text would lose the character."""
+    character = text[offset]
+    line = text.count("\n", 0, offset) + 1
+    column = offset - text.rfind("\n", 0, offset)
+    return YAMLProblem(
+        f"character U+{ord(character):04X} ends a line invisibly; to keep it in a value write "
+        f"{_ESCAPES[character]} inside double quotes",
+        Position(line, column),
+    )
+
+
 def read_yaml(text: str, *, track_positions: bool = False) -> tuple[Any, dict[Path, Position]]:
     """Parse one YAML document strictly.
 
@@ -204,6 +221,8 @@ def read_yaml(text: str, *, track_positions: bool = False) -> tuple[Any, dict[Pa
     """
     if text.startswith("\ufeff"):
         raise YAMLProblem("the file starts with a byte-order mark; save it as UTF-8 without one", Position(1, 1))
+    if found := _HIDDEN_BREAK.search(text):
+        raise _hidden_break(text, found.start())
     events = _events(text)
     builder = _Builder(events, track_positions)
     value: Any = None

@@ -56,6 +56,17 @@ ACTOR_PATTERN = f"^(?:[A-Z]{{3}}|{'|'.join(re.escape(code) for code in ORGANISAT
 """The shape of an actor code, for JSON Schema: three capitals or an organisation code."""
 
 
+def is_three_capitals(code: str) -> bool:
+    """True when `code` is three ASCII capitals, the shape of ISO 3166 alpha-3 and ISO 4217 codes
+    (a look-alike such as the Kelvin sign in "UKR" is not)."""
+    return len(code) == 3 and code.isascii() and code.isupper() and code.isalpha()
+
+
+def code_repr(code: str) -> str:
+    """`code` quoted for a message, with its escapes when a character only looks like ASCII."""
+    return repr(code) if code.isascii() else f"{code!r} (not plain ASCII: {code!a})"
+
+
 @lru_cache(maxsize=1024)
 def _state_name(code: str) -> str | None:
     import pycountry
@@ -68,17 +79,17 @@ def _state_name(code: str) -> str | None:
 
 def is_state(code: str) -> bool:
     """True when `code` is an ISO 3166-1 or ISO 3166-3 alpha-3 state code."""
-    return len(code) == 3 and code.isupper() and _state_name(code) is not None
+    return is_three_capitals(code) and _state_name(code) is not None
 
 
 def actor_name(code: str) -> str:
     """The English name of an actor code; raises `ValueError` for an unknown code."""
     if code in ORGANISATIONS:
         return ORGANISATIONS[code]
-    name = _state_name(code) if len(code) == 3 and code.isupper() else None
+    name = _state_name(code) if is_three_capitals(code) else None
     if name is None:
         raise ValueError(
-            f"unknown actor code {code!r}: use an ISO 3166-1 alpha-3 state code "
+            f"unknown actor code {code_repr(code)}: use an ISO 3166-1 alpha-3 state code "
             f"(historic states from ISO 3166-3) or one of {', '.join(sorted(ORGANISATIONS))}"
         )
     return name

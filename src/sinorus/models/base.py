@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import math
+import unicodedata
 from decimal import Decimal
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, model_validator
+
+from sinorus.models.actors import code_repr, is_three_capitals
 
 __all__ = [
     "LARGEST_INTEGER",
@@ -34,16 +37,26 @@ RecordId = Annotated[
 """The id of a record: unique across the dataset and never reused for another meaning."""
 
 
-def _no_blank(value: str) -> str:
+_INVISIBLE_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+"""Fillers that Unicode classes as letters or symbols but that show nothing."""
+
+
+def _check_text(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be blank")
     if value != value.strip():
         raise ValueError("must not start or end with white space")
+    control = next((c for c in value if unicodedata.category(c) == "Cc" and c not in "\t\n"), None)
+    if control is not None:
+        raise ValueError(f"must not hold the control character U+{ord(control):04X}")
+    if not any(unicodedata.category(c)[0] in "LNPS" and c not in _INVISIBLE_LETTERS for c in value):
+        raise ValueError("must hold at least one visible character")
     return value
 
 
-Text = Annotated[str, AfterValidator(_no_blank)]
-"""A non-blank string without surrounding white space."""
+Text = Annotated[str, AfterValidator(_check_text)]
+"""A non-blank string without surrounding white space or control characters (tabs and line
+breaks aside) that shows at least one character."""
 
 
 class FrozenModel(BaseModel):
@@ -152,8 +165,8 @@ class Quantity(FrozenModel):
 def _check_currency(code: str) -> str:
     import pycountry
 
-    if not (len(code) == 3 and code.isupper()) or pycountry.currencies.get(alpha_3=code) is None:
-        raise ValueError(f"unknown ISO 4217 currency code {code!r}")
+    if not is_three_capitals(code) or pycountry.currencies.get(alpha_3=code) is None:
+        raise ValueError(f"unknown ISO 4217 currency code {code_repr(code)}")
     return code
 
 
