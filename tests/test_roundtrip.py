@@ -79,9 +79,37 @@ def test_strings_that_look_like_other_types_stay_strings(record: RecordBase, nam
 def test_fmt_keeps_every_record_and_is_idempotent(tmp_path: Path, dataset: Dataset) -> None:
     copy = tmp_path / "data"
     shutil.copytree(DATA, copy)
-    assert main(["fmt", str(copy), "--drop-comments"]) == 0
+    assert main(["fmt", str(copy)]) == 0
     assert list(sinorus.load(copy)) == list(dataset)
     assert main(["fmt", str(copy), "--check"]) == 0
+    for original in DATA.rglob("*.yaml"):
+        comments = [line for line in original.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
+        kept = (copy / original.relative_to(DATA)).read_text(encoding="utf-8").splitlines()
+        assert [line for line in kept if line.startswith("#")] == comments, original.name
+
+
+def test_the_packaged_files_are_in_canonical_form() -> None:
+    assert main(["fmt", str(DATA), "--check"]) == 0
+
+
+def test_fmt_keeps_section_comments_before_their_record(dataset: Dataset) -> None:
+    first, second = dataset.events[:2]
+    text = (
+        "# Header\n\n# Section one\n"
+        + dump_records([first])
+        + "\n# Section two\n\n"
+        + dump_records([second])
+        + "# The end\n"
+    )
+    formatted = format_text(text, [first, second])
+    assert formatted == (
+        "# Header\n\n# Section one\n"
+        + dump_records([first])
+        + "\n# Section two\n"
+        + dump_records([second])
+        + "\n# The end\n"
+    )
+    assert format_text(formatted, [first, second]) == formatted
 
 
 def test_fmt_keeps_the_header_and_refuses_to_drop_other_comments(dataset: Dataset) -> None:

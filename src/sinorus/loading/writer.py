@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -70,38 +70,69 @@ def record_to_yaml_data(record: RecordBase) -> dict[str, Any]:
 
 
 def dump_records(records: Iterable[RecordBase], header: str = "") -> str:
-    """The YAML text of a record file holding `records`, after an optional comment `header`."""
-    body = yaml.dump(
-        [record_to_yaml_data(r) for r in records],
+    """The YAML text of a record file holding `records`, after an optional comment `header`;
+    a blank line separates the records."""
+    return header + ("\n".join(_dump_record(record) for record in records) or "[]\n")
+
+
+def _dump_record(record: RecordBase) -> str:
+    return yaml.dump(
+        [record_to_yaml_data(record)],
         Dumper=_Dumper,
         sort_keys=False,
         allow_unicode=True,
         width=100,
         indent=2,
     )
-    return header + body
 
 
 class CommentsWouldBeLost(SinorusError, ValueError):
-    """Formatting would drop comments that stand after a file's leading comment block."""
+    """Formatting would drop comments that stand inside a record or after a value."""
 
 
-def format_text(text: str, records: Iterable[RecordBase], *, drop_comments: bool = False) -> str:
+def format_text(text: str, records: Sequence[RecordBase], *, drop_comments: bool = False) -> str:
     """The canonical text of a record file that now reads `text` and holds `records`.
 
-    The file's leading comment block is kept. Comments anywhere else cannot be carried
-    over, so unless `drop_comments` is set such a file raises `CommentsWouldBeLost`
-    (a `#` after white space counts, even inside a quoted string: better to refuse than
-    to lose a comment).
+    Comment lines that start at the beginning of a line between records (a file's header,
+    section headings) stay before the record that follows them, and those after the last
+    record stay at the end. Comments inside a record or after a value cannot be carried over,
+    so unless `drop_comments` is set such a file raises `CommentsWouldBeLost` (a `#` after
+    white space counts, even inside a quoted string: better to refuse than to lose a comment).
     """
-    lines = text.splitlines(keepends=True)
-    count = next((i for i, line in enumerate(lines) if not line.lstrip().startswith("#")), len(lines))
-    rest = lines[count:]
-    if not drop_comments:
-        for number, line in enumerate(rest, start=count + 1):
-            if line.lstrip().startswith("#") or " #" in line or "\t#" in line:
+    before, trailer = _comments_between_records(text, len(records), drop_comments)
+    parts = [_comment_block(before.get(i, [])) + _dump_record(r) for i, r in enumerate(records)] or ["[]\n"]
+    if trailer:
+        parts.append(_comment_block(trailer))
+    return "\n".join(parts)
+
+
+def _comments_between_records(text: str, count: int, drop_comments: bool) -> tuple[dict[int, list[str]], list[str]]:
+    """The comment lines standing before each record, by its index, and those after the last."""
+    before: dict[int, list[str]] = {}
+    pending: list[str] = []
+    item = -1
+    for number, line in enumerate(text.splitlines(keepends=True), start=1):
+        if not line.strip():
+            pending += [line] if pending else []
+        elif line.startswith("#"):
+            pending.append(line)
+        elif line.startswith("-") and line[1:2] in (" ", "\n", "\r", ""):
+            item += 1
+            before[item], pending = pending, []
+        elif pending or line.lstrip().startswith("#") or " #" in line or "\t#" in line:
+            if not drop_comments:
                 raise CommentsWouldBeLost(f"line {number} may hold a comment, which formatting would drop")
-    return dump_records(records, header="".join(lines[:count]))
+            pending = []
+    if item + 1 != count and any(before.values()) and not drop_comments:
+        raise CommentsWouldBeLost("the file's records could not be matched to the comments between them")
+    return before if item + 1 == count else {}, pending
+
+
+def _comment_block(lines: list[str]) -> str:
+    """Comment lines as a block: blank lines only between comments, each line ending in a newline."""
+    while lines and not lines[-1].strip():
+        lines = lines[:-1]
+    return "".join(line.rstrip("\r\n") + "\n" for line in lines)
 
 
 def write_atomically(path: Path, text: str) -> None:
