@@ -55,7 +55,7 @@ def corpus_figures() -> dict[str, str]:
 
 def mutation_figures(count: int) -> dict[str, str]:
     rng = random.Random(2026)
-    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "data").glob("*.yaml"))]
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "src" / "sinorus" / "data").rglob("*.yaml"))]
     outcomes = {"rejected": 0, "loaded": 0}
     slowest = 0.0
     with tempfile.TemporaryDirectory() as folder:

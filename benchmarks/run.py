@@ -48,7 +48,7 @@ PARSE_SHARE = """
 import time, sinorus
 from sinorus.loading.load import packaged_data_dir
 from sinorus.loading.strict_yaml import read_yaml
-files = sorted(packaged_data_dir().glob("*.yaml"))
+files = sorted(packaged_data_dir().rglob("*.yaml"))
 t = time.perf_counter(); sinorus.load(); total = time.perf_counter() - t
 t = time.perf_counter()
 for f in files: read_yaml(f.read_text(encoding="utf-8"))

@@ -39,7 +39,10 @@ def test_one_input(data: bytes) -> None:
 def seed_corpus() -> Path:
     corpus = WORK / "corpus"
     corpus.mkdir()
-    sources = [*sorted((ROOT / "data").glob("*.yaml")), *sorted((ROOT / "tests" / "broken").glob("*.yaml"))]
+    sources = [
+        *sorted((ROOT / "src" / "sinorus" / "data").rglob("*.yaml")),
+        *sorted((ROOT / "tests" / "broken").glob("*.yaml")),
+    ]
     for i, path in enumerate(sources):
         (corpus / f"seed-{i:03d}").write_bytes(path.read_bytes()[:65536])
     return corpus

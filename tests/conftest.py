@@ -11,7 +11,7 @@ import sinorus
 from sinorus.dataset import Dataset
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "data"
+DATA = ROOT / "src" / "sinorus" / "data"
 CORPUS = Path(os.environ.get("SINORUS_CORPUS", ROOT.parent / "shared" / "seeds"))
 CORPUS_FILES = {
     "yu-bin-2016": "000_5b9af57b0025f5ac.txt",

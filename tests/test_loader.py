@@ -175,7 +175,7 @@ def test_packaged_load_is_cached_and_thread_safe() -> None:
 
 
 def test_oversized_files_are_refused_before_reading(tmp_path: Path) -> None:
-    from sinorus.loading.records import MAX_FILE_BYTES
+    from sinorus.loading.files import MAX_FILE_BYTES
 
     huge = tmp_path / "huge.yaml"
     with huge.open("wb") as stream:

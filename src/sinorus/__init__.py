@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 from sinorus._version import DATA_VERSION, __version__
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from sinorus.collection import Records
     from sinorus.dataset import Dataset
     from sinorus.errors import (
@@ -69,6 +71,7 @@ __all__ = [
     "SinorusError",
     "Source",
     "__version__",
+    "data_path",
     "load",
 ]
 
@@ -118,6 +121,18 @@ def load(
             return _packaged
     base = load() if with_packaged else None
     return load_dataset([Path(path)], base=base, allow_overrides=allow_overrides)
+
+
+def data_path() -> Path:
+    """The folder holding the packaged record files (YAML, in topic subfolders), for reading
+    them with other tools or as a template for your own."""
+    from sinorus.loading.load import packaged_data_dir
+
+    return packaged_data_dir()
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
 
 
 def __getattr__(name: str) -> Any:

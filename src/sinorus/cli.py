@@ -19,7 +19,8 @@ from sinorus.errors import DataError, SinorusError
 from sinorus.export import FORMATS, export, format_of_path, record_to_json
 from sinorus.export.csv_tables import write_csv_table
 from sinorus.export.parquet import write_parquet_table
-from sinorus.loading.records import find_files, read_files
+from sinorus.loading.files import find_files
+from sinorus.loading.records import read_files
 from sinorus.loading.writer import CommentsWouldBeLost, format_text, write_atomically
 from sinorus.models.display import record_text
 from sinorus.models.records import RECORD_TYPES, RecordBase

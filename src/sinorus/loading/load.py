@@ -3,27 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from importlib.resources import files
 from pathlib import Path
 
 from sinorus.dataset import Dataset
 from sinorus.errors import DataError, Problem, SinorusError
+from sinorus.loading.files import find_files
 from sinorus.loading.integrity import check_integrity, check_overrides
-from sinorus.loading.records import LoadedRecord, find_files, problem_at, read_files
+from sinorus.loading.records import LoadedRecord, problem_at, read_files
 
 __all__ = ["load_dataset", "packaged_data_dir"]
 
 
 def packaged_data_dir() -> Path:
-    """The folder of the packaged record files.
-
-    An installed wheel carries them as `sinorus/data`; a source checkout (editable
-    install) reads the authored copy at the repository's `data/`.
-    """
-    here = Path(__file__).resolve().parent.parent
-    for candidate in (here / "data", here.parent.parent / "data"):
-        if candidate.is_dir():
-            return candidate
-    raise SinorusError(f"the packaged data is missing: no data folder in {here} (reinstall sinorus)")
+    """The folder of the packaged record files, `sinorus/data` inside the installed package
+    (in a source checkout, the authored copy at `src/sinorus/data`)."""
+    folder = Path(str(files("sinorus") / "data"))
+    if not folder.is_dir():
+        raise SinorusError(f"the packaged data is missing: no folder {folder} (reinstall sinorus)")
+    return folder
 
 
 def load_dataset(

@@ -1,0 +1,82 @@
+"""Find record files and read each one, once, into a `RecordFile`."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from sinorus.errors import DataError, Problem, display_path
+from sinorus.loading.strict_yaml import Position, read_yaml
+
+__all__ = ["MAX_FILE_BYTES", "SUFFIXES", "RecordFile", "find_files", "read_record_file"]
+
+MAX_FILE_BYTES = 32 * 1024 * 1024
+"""Largest record file accepted."""
+SUFFIXES = (".yaml", ".yml")
+"""The endings of record files."""
+
+
+@dataclass(frozen=True, eq=False)
+class RecordFile:
+    """A record file as read, once: every later message about it is located in this text, so
+    a file changed or deleted while it loads cannot make the messages disagree with the records."""
+
+    path: Path
+    text: str
+
+    @cached_property
+    def positions(self) -> dict[Any, Position]:
+        """The line and column of every value, by its path in the file (parsed on first use)."""
+        return read_yaml(self.text, track_positions=True)[1]
+
+
+def find_files(paths: Iterable[Path]) -> list[Path]:
+    """The record files named by `paths`: files as given, folders searched recursively
+    (following symbolic links, each folder once); a file named twice (`f.yaml ./f.yaml`, or a
+    folder and a file in it) is read once. A folder that cannot be listed is an error."""
+    found: dict[Path, Path] = {}
+    for path in paths:
+        if path.is_dir():
+            files = _files_under(path)
+        elif path.is_file():
+            files = [path]
+        else:
+            raise DataError([Problem(display_path(path), None, None, None, "no such file or directory")])
+        for file in files:
+            found.setdefault(file.resolve(), file)
+    return list(found.values())
+
+
+def _files_under(folder: Path) -> list[Path]:
+    def refuse(error: OSError) -> None:
+        where = Path(error.filename) if error.filename else folder
+        raise DataError([Problem(display_path(where), None, None, None, f"cannot list the folder: {error.strerror}")])
+
+    visited: set[str] = set()
+    files: list[Path] = []
+    for root, folders, names in os.walk(folder, onerror=refuse, followlinks=True):
+        real = os.path.realpath(root)
+        if real in visited:  # reached again through a link: a loop or a second route
+            folders.clear()
+            continue
+        visited.add(real)
+        files.extend(Path(root, name) for name in names if Path(name).suffix in SUFFIXES)
+    return sorted(file for file in files if file.is_file())
+
+
+def read_record_file(file: Path) -> RecordFile:
+    """Read `file` as UTF-8 text; raises `DataError` for a file too large, unreadable or not UTF-8."""
+    name = display_path(file)
+    try:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise DataError([Problem(name, None, None, None, f"file is {size} bytes, over the {MAX_FILE_BYTES} limit")])
+        return RecordFile(file, file.read_bytes().decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise DataError([Problem(name, None, None, None, f"not valid UTF-8 at byte {error.start}")]) from None
+    except OSError as error:
+        raise DataError([Problem(name, None, None, None, f"cannot read: {error.strerror}")]) from None
