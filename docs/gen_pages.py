@@ -335,7 +335,7 @@ def discrepancies_page(ds: Dataset) -> str:
 
 
 def sources_page(ds: Dataset) -> str:
-    cited = {s.id: len(ds.citing(s.id)) for s in ds.sources}
+    cited = {s.id: len(ds.records_citing(s.id)) for s in ds.sources}
     parts = [
         "# Sources\n",
         f"The {len(ds.sources)} sources in the packaged data: the two corpus documents, the chapters of",

@@ -81,7 +81,7 @@ def test_search_finds_every_record_by_its_own_name(dataset: Dataset) -> None:
 
 
 def test_timeline_order(dataset: Dataset) -> None:
-    dated = [r.date_value for r in dataset.timeline()]
+    dated = [r.date_value for r in dataset.dated()]
     assert dated == sorted(dated, key=lambda v: (v.earliest, v.latest))  # type: ignore[union-attr]
     assert all(r.date_value is None for r in dataset.records[len(dated) :])
 
@@ -119,9 +119,9 @@ def test_filter_rejects_unknown_kinds(dataset: Dataset) -> None:
 def test_citing_follows_report_parts(dataset: Dataset) -> None:
     for source in dataset.sources:
         direct = [r for r in dataset if source.id in sources_cited(r)]
-        assert set(direct) <= set(dataset.citing(source.id))
+        assert set(direct) <= set(dataset.records_citing(source.id))
     for chapter in (s for s in dataset.sources if s.part_of):
-        assert set(dataset.citing(chapter.id)) <= set(dataset.citing(chapter.part_of))  # type: ignore[arg-type]
+        assert set(dataset.records_citing(chapter.id)) <= set(dataset.records_citing(chapter.part_of))  # type: ignore[arg-type]
 
 
 def test_related_is_symmetric(dataset: Dataset) -> None:
@@ -186,3 +186,10 @@ def test_with_references_closes_a_selection_over_what_it_points_at(dataset: Data
             assert field.startswith("related.") or target in ids, (record.id, field, target)
     assert "csis-2022" in ids  # the report the cited chapters are part of
     assert any(r.kind == "agreement" for r in closed)
+
+
+def test_the_old_names_of_dated_and_records_citing_warn(dataset: Dataset) -> None:
+    with pytest.warns(DeprecationWarning, match="dated"):
+        assert dataset.timeline(kind="exercise") == dataset.dated(kind="exercise")
+    with pytest.warns(DeprecationWarning, match="records_citing"):
+        assert dataset.citing("csis-2022") == dataset.records_citing("csis-2022")

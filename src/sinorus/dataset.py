@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import warnings
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from datetime import date
@@ -300,15 +301,25 @@ class Dataset:
         context = criteria.get("context")
         return Records(r for r in candidates if _matches(r, type=type, status=status, domain=domain, context=context))
 
-    def timeline(self, **criteria: Any) -> Records[RecordBase]:
+    def dated(self, **criteria: Any) -> Records[RecordBase]:
         """Dated records matching `criteria` (as for `filter`), earliest first."""
         return Records(r for r in self.filter(**criteria) if r.date_value is not None)
 
+    def timeline(self, **criteria: Any) -> Records[RecordBase]:
+        """Deprecated name of `dated` (it filters; `sinorus.plot.timeline` draws); removed in 0.3."""
+        warnings.warn("Dataset.timeline() is now Dataset.dated()", DeprecationWarning, stacklevel=2)
+        return self.dated(**criteria)
+
     # -- links ---------------------------------------------------------------
 
-    def citing(self, source_id: str) -> Records[RecordBase]:
+    def records_citing(self, source_id: str) -> Records[RecordBase]:
         """Records that cite a source, or one of its parts (a report's chapters)."""
         return self.filter(source=source_id)
+
+    def citing(self, source_id: str) -> Records[RecordBase]:
+        """Deprecated name of `records_citing` (`sinorus.citing` formats references); removed in 0.3."""
+        warnings.warn("Dataset.citing() is now Dataset.records_citing()", DeprecationWarning, stacklevel=2)
+        return self.records_citing(source_id)
 
     def related(self, record_id: str) -> Records[RecordBase]:
         """Records linked to or from a record (related, series, agreement, part of)."""
