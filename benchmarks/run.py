@@ -15,12 +15,17 @@ import platform
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from benchmarks.synthetic import write
 
 IMPORT_SINORUS = "import time; t = time.perf_counter(); import sinorus; print(time.perf_counter() - t)"
 IMPORT_PYDANTIC = "import time; t = time.perf_counter(); import pydantic; print(time.perf_counter() - t)"
+COLD_LOAD = "import time; t = time.perf_counter(); import sinorus; sinorus.load(); print(time.perf_counter() - t)"
+COLD_BASE = (
+    "import time; t = time.perf_counter(); from pydantic import BaseModel, TypeAdapter; print(time.perf_counter() - t)"
+)
 LOAD = "import time, sinorus; t = time.perf_counter(); sinorus.load({path}); print(time.perf_counter() - t)"
 FLOOR = """
 import json, sys, time
@@ -76,12 +81,46 @@ print(first, indexed, scan, lookup)
 """
 
 
-def best(code: str, repeat: int) -> list[float]:
+def best(code: str, repeat: int, cache: str | None = None) -> list[float]:
+    """The best of `repeat` fresh processes for each figure `code` prints; `cache` is the folder
+    for the compiled form of the packaged data ("" for none)."""
+    env = {**os.environ, "SINORUS_CACHE_DIR": cache} if cache is not None else None
     runs = []
     for _ in range(repeat):
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
         runs.append([float(x) for x in out.split()])
     return [min(column) for column in zip(*runs, strict=True)]
+
+
+def best_wall(command: list[str], repeat: int) -> float:
+    """The best wall time of `repeat` runs of a whole process."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(command, capture_output=True, check=True)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def cold_start_rows(repeat: int, cache: Path) -> list[tuple[str, str]]:
+    """Cold import and packaged load, and one CLI command, beside what pydantic alone costs."""
+    (base,) = best(COLD_BASE, repeat * 2)
+    best(COLD_LOAD, 1, str(cache))  # writes the compiled form
+    (compiled,) = best(COLD_LOAD, repeat * 2, str(cache))
+    (from_yaml,) = best(COLD_LOAD, repeat * 2, "")
+    show = best_wall([sys.executable, "-m", "sinorus", "show", "vostok-2018"], repeat * 2)
+    pydantic_only = best_wall([sys.executable, "-c", "import pydantic"], repeat * 2)
+    return [
+        (
+            "import + packaged load, compiled form / import pydantic BaseModel, TypeAdapter (target 1.4)",
+            f"{ms(compiled)} / {ms(base)} = {compiled / base:.2f}",
+        ),
+        ("import + packaged load, from YAML / the same", f"{ms(from_yaml)} / {ms(base)} = {from_yaml / base:.2f}"),
+        (
+            "sinorus show ID / python -c 'import pydantic', whole processes (target 2.2)",
+            f"{ms(show)} / {ms(pydantic_only)} = {show / pydantic_only:.2f}",
+        ),
+    ]
 
 
 def main() -> None:
@@ -96,20 +135,21 @@ def main() -> None:
     rows.append(("import sinorus / import pydantic", f"{ms(sinorus_import)} / {ms(pydantic_import)} = {ratio:.2f}"))
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
+        rows += cold_start_rows(args.repeat, tmp / "cache")
         import sinorus
         from sinorus.export import record_to_json
 
         packaged = sinorus.load()
         (tmp / "packaged.json").write_text(json.dumps([record_to_json(r) for r in packaged]), encoding="utf-8")
-        (load,) = best(LOAD.format(path=""), args.repeat)
+        (load,) = best(LOAD.format(path=""), args.repeat, "")
         (floor,) = best(FLOOR.format(json=str(tmp / "packaged.json")), args.repeat)
         rows.append(
             (
-                f"packaged load ({len(packaged)} records) / floor (validate_json)",
+                f"packaged load from YAML ({len(packaged)} records) / floor (validate_json)",
                 f"{ms(load)} / {ms(floor)} = {load / floor:.2f}",
             )
         )
-        parse, total = best(PARSE_SHARE, args.repeat)
+        parse, total = best(PARSE_SHARE, args.repeat, "")
         rows.append(("YAML reading within the packaged load", f"{ms(parse)} of {ms(total)}"))
         write(tmp / "n1", 1)
         (fixed,) = best(LOAD.format(path=repr(str(tmp / "n1"))), args.repeat)

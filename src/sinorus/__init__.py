@@ -111,13 +111,13 @@ def load(
     """
     from pathlib import Path
 
-    from sinorus.loading.load import load_dataset, packaged_data_dir
+    from sinorus.loading.load import load_dataset, load_packaged
 
     if path is None:
         global _packaged
         with _packaged_lock:
             if _packaged is None:
-                _packaged = load_dataset([packaged_data_dir()])
+                _packaged = load_packaged()
             return _packaged
     base = load() if with_packaged else None
     return load_dataset([Path(path)], base=base, allow_overrides=allow_overrides)

@@ -306,7 +306,7 @@ class Dataset:
         return Records(r for r in self.filter(**criteria) if r.date_value is not None)
 
     def timeline(self, **criteria: Any) -> Records[RecordBase]:
-        """Deprecated name of `dated` (it filters; `sinorus.plot.timeline` draws); removed in 0.3."""
+        """Deprecated name of `dated` (it filters; `sinorus.plot.timeline` draws); removed in 0.4."""
         warnings.warn("Dataset.timeline() is now Dataset.dated()", DeprecationWarning, stacklevel=2)
         return self.dated(**criteria)
 
@@ -317,7 +317,7 @@ class Dataset:
         return self.filter(source=source_id)
 
     def citing(self, source_id: str) -> Records[RecordBase]:
-        """Deprecated name of `records_citing` (`sinorus.citing` formats references); removed in 0.3."""
+        """Deprecated name of `records_citing` (`sinorus.citing` formats references); removed in 0.4."""
         warnings.warn("Dataset.citing() is now Dataset.records_citing()", DeprecationWarning, stacklevel=2)
         return self.records_citing(source_id)
 

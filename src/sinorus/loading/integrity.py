@@ -8,7 +8,7 @@ from sinorus.errors import Problem
 from sinorus.loading.records import LoadedRecord, problem_at
 from sinorus.models.records import Exercise, RecordBase, Source
 
-__all__ = ["check_integrity", "check_overrides"]
+__all__ = ["check_integrity", "check_overrides", "record_problems"]
 
 
 def check_integrity(
@@ -33,16 +33,28 @@ def check_integrity(
     records = dict(known or {})
     records.update((record_id, item.record) for record_id, item in by_id.items())
     for item in loaded:
-        for field, target_id in item.record.references():
-            if target_id in unchecked_ids and target_id not in records:
-                continue
-            message = _reference_problem(item.record, field, target_id, records)
-            if message:
-                problems.append(problem_at(item, field, message))
-        cycle = _part_of_cycle(item.record, records)
-        if cycle:
-            problems.append(problem_at(item, "part_of", f"part_of leads back to itself ({' -> '.join(cycle)})"))
+        problems.extend(
+            problem_at(item, f, message) for f, message in record_problems(item.record, records, unchecked_ids)
+        )
     return problems
+
+
+def record_problems(
+    record: RecordBase, records: dict[str, RecordBase], unchecked_ids: Collection[str] = ()
+) -> list[tuple[str, str]]:
+    """The field and message of each reference of `record` that does not resolve among
+    `records` to a record of the kind it needs, and of a `part_of` chain leading back to it."""
+    found = []
+    for field, target_id in record.references():
+        if target_id in unchecked_ids and target_id not in records:
+            continue
+        message = _reference_problem(record, field, target_id, records)
+        if message:
+            found.append((field, message))
+    cycle = _part_of_cycle(record, records)
+    if cycle:
+        found.append(("part_of", f"part_of leads back to itself ({' -> '.join(cycle)})"))
+    return found
 
 
 def _part_of_cycle(record: RecordBase, records: dict[str, RecordBase]) -> list[str]:

@@ -8,11 +8,12 @@ from pathlib import Path
 
 from sinorus.dataset import Dataset
 from sinorus.errors import DataError, Problem, SinorusError
+from sinorus.loading.compiled import cache_folder, compiled_path, read_compiled, write_compiled
 from sinorus.loading.files import find_files
 from sinorus.loading.integrity import check_integrity, check_overrides
 from sinorus.loading.records import LoadedRecord, problem_at, read_files
 
-__all__ = ["load_dataset", "packaged_data_dir"]
+__all__ = ["load_dataset", "load_packaged", "packaged_data_dir"]
 
 
 def packaged_data_dir() -> Path:
@@ -22,6 +23,22 @@ def packaged_data_dir() -> Path:
     if not folder.is_dir():
         raise SinorusError(f"the packaged data is missing: no folder {folder} (reinstall sinorus)")
     return folder
+
+
+def load_packaged(cache: Path | None = None) -> Dataset:
+    """The packaged data: from its compiled form in `cache` (default: `cache_folder()`) when one
+    matches the packaged files and the code, else read from YAML and compiled for next time."""
+    folder = packaged_data_dir()
+    cache = cache if cache is not None else cache_folder()
+    if cache is None:
+        return load_dataset([folder])
+    compiled = compiled_path(folder, find_files([folder]), cache)
+    records = read_compiled(compiled)
+    if records is not None:
+        return Dataset(records)
+    dataset = load_dataset([folder])
+    write_compiled(compiled, dataset.records)
+    return dataset
 
 
 def load_dataset(

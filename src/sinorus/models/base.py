@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from decimal import Decimal
 from typing import Annotated, ClassVar, Literal
@@ -37,6 +38,8 @@ RecordId = Annotated[
 """The id of a record: unique across the dataset and never reused for another meaning."""
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Unicode's control characters (category Cc) but tab and newline."""
 _INVISIBLE_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 """Fillers that Unicode classes as letters or symbols but that show nothing."""
 
@@ -46,9 +49,9 @@ def _check_text(value: str) -> str:
         raise ValueError("must not be blank")
     if value != value.strip():
         raise ValueError("must not start or end with white space")
-    control = next((c for c in value if unicodedata.category(c) == "Cc" and c not in "\t\n"), None)
+    control = _CONTROL.search(value)
     if control is not None:
-        raise ValueError(f"must not hold the control character U+{ord(control):04X}")
+        raise ValueError(f"must not hold the control character U+{ord(control.group()):04X}")
     if not any(unicodedata.category(c)[0] in "LNPS" and c not in _INVISIBLE_LETTERS for c in value):
         raise ValueError("must hold at least one visible character")
     return value
