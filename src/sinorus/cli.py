@@ -181,7 +181,8 @@ def _validate(args: argparse.Namespace) -> int:
         ds = sinorus.load(args.path, with_packaged=args.with_packaged, allow_overrides=args.allow_overrides)
         where = str(args.path)
     if args.path is not None and args.with_packaged:
-        own = len(read_files(find_files([args.path])).records)
+        packaged = sinorus.load()
+        own = sum(1 for record in ds if packaged.get(record.id) is not record)
         print(f"{where}: {own} records valid ({len(ds)} with the packaged data)")
     else:
         print(f"{where}: {len(ds)} records valid")

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from functools import wraps
 from importlib.resources import files
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 from sinorus.dataset import Dataset
 from sinorus.errors import DataError, Problem, SinorusError
@@ -14,6 +18,31 @@ from sinorus.loading.integrity import check_integrity, check_overrides
 from sinorus.loading.records import LoadedRecord, problem_at, read_files
 
 __all__ = ["load_dataset", "load_packaged", "packaged_data_dir"]
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: a load builds many objects and frees few, so the
+    collections it would trigger walk every record built so far for nothing."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _without_collection(function: Callable[P, T]) -> Callable[P, T]:
+    @wraps(function)
+    def paused(*args: P.args, **kwargs: P.kwargs) -> T:
+        with _collection_paused():
+            return function(*args, **kwargs)
+
+    return paused
 
 
 def packaged_data_dir() -> Path:
@@ -25,6 +54,7 @@ def packaged_data_dir() -> Path:
     return folder
 
 
+@_without_collection
 def load_packaged(cache: Path | None = None) -> Dataset:
     """The packaged data: from its compiled form in `cache` (default: `cache_folder()`) when one
     matches the packaged files and the code, else read from YAML and compiled for next time."""
@@ -41,6 +71,7 @@ def load_packaged(cache: Path | None = None) -> Dataset:
     return dataset
 
 
+@_without_collection
 def load_dataset(
     paths: Sequence[Path],
     *,
