@@ -16,7 +16,8 @@ import pytest
 import sinorus
 from sinorus.cli import main
 from sinorus.dataset import Dataset
-from sinorus.loading.writer import dump_records, write_atomically
+from sinorus.loading.files import write_atomically
+from sinorus.loading.writer import dump_records
 from sinorus.models.base import Citation, Discrepancy, Money
 from sinorus.models.records import ArmsTransfer, Event
 
@@ -79,7 +80,7 @@ def test_a_reader_never_sees_a_half_written_file(tmp_path: Path) -> None:
     writer = textwrap.dedent(
         f"""
         from pathlib import Path
-        from sinorus.loading.writer import write_atomically
+        from sinorus.loading.files import write_atomically
         path = Path({str(path)!r})
         texts = [path.read_text(), path.read_text().replace('"', "'")]
         for i in range(60):

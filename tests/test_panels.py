@@ -95,20 +95,3 @@ def test_panel_command_writes_csv_parquet_and_standard_output(
     assert main(["panel", "exercise-participant-year", "-o", "-"]) == 0
     assert capsys.readouterr().out.startswith("id,series,ccode,year\n")
     assert main(["panel", "country-year", "-o", str(tmp_path / "cy.xlsx")]) == 2
-
-
-def test_shipped_state_codes_match_countrycode() -> None:
-    """The shipped COW and G&W codes are those the countrycode package gives (scripts/state_codes.py)."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(
-        "state_codes", Path(__file__).parents[1] / "scripts" / "state_codes.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    script = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(script)
-    expected = script.state_codes()
-    assert len(expected) > 190
-    for code, cow, gw in expected:
-        assert (state_code(code, "cow"), state_code(code, "gw")) == (cow, gw), code

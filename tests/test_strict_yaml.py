@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sinorus.loading.strict_yaml import MAX_DEPTH, Position, YAMLProblem, read_yaml
+from sinorus.loading.files import Position
+from sinorus.loading.strict_yaml import MAX_DEPTH, YAMLProblem, read_yaml
 
 
 @pytest.mark.parametrize(

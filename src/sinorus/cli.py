@@ -19,9 +19,9 @@ from sinorus.errors import DataError, SinorusError
 from sinorus.export import FORMATS, export, format_of_path, record_to_json
 from sinorus.export.csv_tables import write_csv_table
 from sinorus.export.parquet import write_parquet_table
-from sinorus.loading.files import find_files
+from sinorus.loading.files import find_files, write_atomically
 from sinorus.loading.records import read_files
-from sinorus.loading.writer import CommentsWouldBeLost, format_text, write_atomically
+from sinorus.loading.writer import CommentsWouldBeLost, format_text
 from sinorus.models.display import record_text
 from sinorus.models.records import RECORD_TYPES, RecordBase
 from sinorus.query import actors_of, year_span

@@ -21,8 +21,8 @@ import pydantic
 from pydantic import TypeAdapter, ValidationError
 
 from sinorus._version import __version__
+from sinorus.loading.files import write_atomically
 from sinorus.loading.integrity import record_problems
-from sinorus.loading.writer import write_atomically
 from sinorus.models.records import Record, RecordBase
 
 __all__ = ["cache_folder", "compiled_path", "read_compiled", "write_compiled"]

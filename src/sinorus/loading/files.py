@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -10,14 +12,29 @@ from pathlib import Path
 from typing import Any
 
 from sinorus.errors import DataError, Problem, display_path
-from sinorus.loading.strict_yaml import Position, read_yaml
 
-__all__ = ["MAX_FILE_BYTES", "SUFFIXES", "RecordFile", "find_files", "read_record_file"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "SUFFIXES",
+    "Position",
+    "RecordFile",
+    "find_files",
+    "read_record_file",
+    "write_atomically",
+]
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 """Largest record file accepted."""
 SUFFIXES = (".yaml", ".yml")
 """The endings of record files."""
+
+
+@dataclass(frozen=True)
+class Position:
+    """A 1-based line and column in a file."""
+
+    line: int
+    column: int
 
 
 @dataclass(frozen=True, eq=False)
@@ -31,6 +48,8 @@ class RecordFile:
     @cached_property
     def positions(self) -> dict[Any, Position]:
         """The line and column of every value, by its path in the file (parsed on first use)."""
+        from sinorus.loading.strict_yaml import read_yaml  # PyYAML only when a file is parsed
+
         return read_yaml(self.text, track_positions=True)[1]
 
 
@@ -80,3 +99,23 @@ def read_record_file(file: Path) -> RecordFile:
         raise DataError([Problem(name, None, None, None, f"not valid UTF-8 at byte {error.start}")]) from None
     except OSError as error:
         raise DataError([Problem(name, None, None, None, f"cannot read: {error.strerror}")]) from None
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Replace `path` with `text` so that a reader sees the old file or the new one, never a part.
+
+    The text goes to a temporary file in the same folder, is flushed to disk, and is renamed
+    over `path`; if anything fails the original stays as it was and the temporary file goes.
+    """
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if path.exists():
+            shutil.copymode(path, temporary)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

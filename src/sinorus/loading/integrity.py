@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING
 
 from sinorus.errors import Problem
-from sinorus.loading.records import LoadedRecord, problem_at
+from sinorus.loading.problems import problem_at
 from sinorus.models.records import Exercise, RecordBase, Source
+
+if TYPE_CHECKING:
+    from sinorus.loading.records import LoadedRecord
 
 __all__ = ["check_integrity", "check_overrides", "record_problems"]
 

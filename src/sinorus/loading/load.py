@@ -8,14 +8,17 @@ from contextlib import contextmanager
 from functools import wraps
 from importlib.resources import files
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from sinorus.dataset import Dataset
 from sinorus.errors import DataError, Problem, SinorusError
 from sinorus.loading.compiled import cache_folder, compiled_path, read_compiled, write_compiled
 from sinorus.loading.files import find_files
 from sinorus.loading.integrity import check_integrity, check_overrides
-from sinorus.loading.records import LoadedRecord, problem_at, read_files
+from sinorus.loading.problems import problem_at
+
+if TYPE_CHECKING:
+    from sinorus.loading.records import LoadedRecord
 
 __all__ = ["load_dataset", "load_packaged", "packaged_data_dir"]
 
@@ -88,6 +91,8 @@ def load_dataset(
     files = find_files(paths)
     if not files:
         raise DataError([Problem(", ".join(map(str, paths)), None, None, None, "no .yaml or .yml record files found")])
+    from sinorus.loading.records import read_files  # PyYAML only when files are read
+
     result = read_files(files)
     loaded = result.records
     known = {r.id: r for r in base} if base is not None else {}

@@ -4,15 +4,19 @@ line, column and field they wrote, and the record's id."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from sinorus.errors import Problem
-from sinorus.loading.strict_yaml import Position, YAMLProblem
+from sinorus.errors import Problem, display_path
+from sinorus.loading.files import Position
 from sinorus.models.records import RECORD_TYPES
 
-__all__ = ["dotted", "nearest_position", "validation_problems", "yaml_problem"]
+if TYPE_CHECKING:
+    from sinorus.loading.records import LoadedRecord
+    from sinorus.loading.strict_yaml import YAMLProblem
+
+__all__ = ["dotted", "nearest_position", "problem_at", "validation_problems", "yaml_problem"]
 
 
 def yaml_problem(name: str, problem: YAMLProblem) -> Problem:
@@ -75,3 +79,11 @@ def nearest_position(positions: dict[Any, Position], path: tuple[Any, ...]) -> P
 def dotted(path: Sequence[Any]) -> str | None:
     """A field path as the messages write it (`citations.0.quote`), or None for the record."""
     return ".".join(str(part) for part in path) or None
+
+
+def problem_at(loaded: LoadedRecord, field: str | None, message: str) -> Problem:
+    """A problem located at `field` of a loaded record, for checks made after reading."""
+    parts: tuple[Any, ...] = tuple(int(p) if p.isdigit() else p for p in field.split(".")) if field else ()
+    position = nearest_position(loaded.source.positions, (loaded.index, *parts))
+    label = f"record {loaded.record.id!r}"
+    return Problem(display_path(loaded.file), position.line, position.column, field, f"{label}: {message}")

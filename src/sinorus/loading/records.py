@@ -11,12 +11,12 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from sinorus.errors import DataError, Problem, display_path
-from sinorus.loading.files import RecordFile, read_record_file
-from sinorus.loading.problems import nearest_position, validation_problems, yaml_problem
-from sinorus.loading.strict_yaml import Position, YAMLProblem, read_yaml
+from sinorus.loading.files import Position, RecordFile, read_record_file
+from sinorus.loading.problems import validation_problems, yaml_problem
+from sinorus.loading.strict_yaml import YAMLProblem, read_yaml
 from sinorus.models.records import Record, RecordBase
 
-__all__ = ["LoadedRecord", "ReadResult", "problem_at", "read_files"]
+__all__ = ["LoadedRecord", "ReadResult", "read_files"]
 
 
 @dataclass(frozen=True)
@@ -114,11 +114,3 @@ def _partly_valid(source: RecordFile, name: str, data: list[Any], error: Validat
         elif isinstance(item, dict) and isinstance(item.get("id"), str):
             invalid_ids.add(item["id"])
     return _FileResult(records, validation_problems(name, data, source.positions, error), invalid_ids)
-
-
-def problem_at(loaded: LoadedRecord, field: str | None, message: str) -> Problem:
-    """A problem located at `field` of a loaded record, for checks made after reading."""
-    parts: tuple[Any, ...] = tuple(int(p) if p.isdigit() else p for p in field.split(".")) if field else ()
-    position = nearest_position(loaded.source.positions, (loaded.index, *parts))
-    label = f"record {loaded.record.id!r}"
-    return Problem(display_path(loaded.file), position.line, position.column, field, f"{label}: {message}")

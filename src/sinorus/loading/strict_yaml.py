@@ -21,11 +21,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
+from sinorus.loading.files import Position
 from sinorus.models.base import LARGEST_INTEGER
 
 __all__ = ["MAX_DEPTH", "NumberOutOfRange", "Path", "Position", "YAMLProblem", "plain_value", "read_yaml"]
@@ -46,14 +46,6 @@ _FALSE = frozenset({"false", "False", "FALSE"})
 _NUMBER_START = frozenset("+-0123456789")
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]+(?:[eE][-+]?[0-9]+)?|[eE][-+]?[0-9]+)")
-
-
-@dataclass(frozen=True)
-class Position:
-    """A 1-based line and column in a file."""
-
-    line: int
-    column: int
 
 
 class YAMLProblem(Exception):

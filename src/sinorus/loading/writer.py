@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -15,7 +11,7 @@ from sinorus.errors import SinorusError
 from sinorus.loading.strict_yaml import NumberOutOfRange, plain_value
 from sinorus.models.records import RecordBase
 
-__all__ = ["CommentsWouldBeLost", "dump_records", "format_text", "record_to_yaml_data", "write_atomically"]
+__all__ = ["CommentsWouldBeLost", "dump_records", "format_text", "record_to_yaml_data"]
 
 _LEADING = ("kind", "id", "name")
 _BREAKS = frozenset("\n\r\x85\u2028\u2029")
@@ -133,23 +129,3 @@ def _comment_block(lines: list[str]) -> str:
     while lines and not lines[-1].strip():
         lines = lines[:-1]
     return "".join(line.rstrip("\r\n") + "\n" for line in lines)
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Replace `path` with `text` so that a reader sees the old file or the new one, never a part.
-
-    The text goes to a temporary file in the same folder, is flushed to disk, and is renamed
-    over `path`; if anything fails the original stays as it was and the temporary file goes.
-    """
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if path.exists():
-            shutil.copymode(path, temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

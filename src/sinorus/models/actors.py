@@ -1,20 +1,20 @@
 """Actor codes: ISO 3166-1 alpha-3 for states, a controlled vocabulary for organisations.
 
-States are checked against `pycountry` (current states from ISO 3166-1 and historic
-ones such as the USSR, `SUN`, from ISO 3166-3). Organisations use the codes in
-`ORGANISATIONS`.
+States are checked against the ISO tables shipped in `sinorus.models.iso` (current states
+from ISO 3166-1 and historic ones such as the USSR, `SUN`, from ISO 3166-3); names given in
+queries are resolved through `pycountry`. Organisations use the codes in `ORGANISATIONS`.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib.resources import files
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
 from sinorus.errors import QueryError
+from sinorus.models.iso import iso_name, read_table
 
 __all__ = [
     "ACTOR_PATTERN",
@@ -67,14 +67,8 @@ def code_repr(code: str) -> str:
     return repr(code) if code.isascii() else f"{code!r} (not plain ASCII: {code!a})"
 
 
-@lru_cache(maxsize=1024)
 def _state_name(code: str) -> str | None:
-    import pycountry
-
-    country = pycountry.countries.get(alpha_3=code) or pycountry.historic_countries.get(alpha_3=code)
-    if country is None:
-        return None
-    return str(getattr(country, "common_name", None) or country.name)
+    return iso_name("state", code) or iso_name("historic", code)
 
 
 def is_state(code: str) -> bool:
@@ -105,8 +99,7 @@ STATE_SYSTEMS: dict[StateSystem, str] = {"cow": "Correlates of War", "gw": "Gled
 def _state_codes() -> dict[str, dict[str, int]]:
     """`{system: {alpha-3: code}}` from the shipped table (scripts/state_codes.py makes it)."""
     table: dict[str, dict[str, int]] = {system: {} for system in STATE_SYSTEMS}
-    text = files("sinorus.models").joinpath("state_codes.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    rows = read_table("state_codes.tsv")
     header = rows[0]
     for row in rows[1:]:
         for system, value in zip(header[1:], row[1:], strict=True):

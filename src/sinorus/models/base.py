@@ -11,6 +11,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, model_validator
 
 from sinorus.models.actors import code_repr, is_three_capitals
+from sinorus.models.iso import iso_name
 
 __all__ = [
     "LARGEST_INTEGER",
@@ -166,9 +167,7 @@ class Quantity(FrozenModel):
 
 
 def _check_currency(code: str) -> str:
-    import pycountry
-
-    if not is_three_capitals(code) or pycountry.currencies.get(alpha_3=code) is None:
+    if not is_three_capitals(code) or iso_name("currency", code) is None:
         raise ValueError(f"unknown ISO 4217 currency code {code_repr(code)}")
     return code
 
