@@ -216,7 +216,7 @@ def _export(args: argparse.Namespace) -> int:
     fmt = _export_format(args.format, str(args.output))
     ds = _dataset(args)
     records = ds.filter(kind=args.kind) if args.kind else ds.records
-    if args.kind and FORMATS[fmt].folder:
+    if args.kind and FORMATS[fmt].tables:
         records = ds.with_references(records)
     if str(args.output) == "-":
         write = FORMATS[fmt].stream
@@ -268,11 +268,12 @@ def _export_format(given: str | None, output: str) -> str:
     if fmt is None:
         folders = ", ".join(name for name, f in FORMATS.items() if f.folder)
         raise CommandError(
-            f"cannot tell the format from {output!r}: name the file .jsonl, .json or .schema.json, "
+            f"cannot tell the format from {output!r}: name the file .jsonl, .json, .schema.json or .sqlite, "
             f"or give --format (folder formats: {folders})"
         )
     if output == "-" and FORMATS[fmt].stream is None:
-        raise CommandError(f"{fmt} writes a folder of files, not standard output: give a folder with -o")
+        what = "a folder of files" if FORMATS[fmt].folder else "a binary file"
+        raise CommandError(f"{fmt} writes {what}, not standard output: give a path with -o")
     return fmt
 
 

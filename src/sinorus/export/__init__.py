@@ -1,7 +1,8 @@
 """Writing records out in formats other tools read.
 
 JSON Lines and JSON keep every field of every record. CSV, Parquet and the Frictionless
-data package write the flat tables of `sinorus.tables`, one file per table.
+data package write the flat tables of `sinorus.tables`, one file per table; SQLite writes them
+into one database with keys and a full-text index.
 The JSON Schema describes one exported record.
 """
 
@@ -24,6 +25,7 @@ from sinorus.export.records_json import (
     write_jsonl,
     write_jsonl_stream,
 )
+from sinorus.export.sqlite import write_sqlite
 from sinorus.models.records import RecordBase
 from sinorus.query import pointed_at
 from sinorus.tables import Table, build_tables
@@ -50,6 +52,8 @@ class Format:
     """File name endings that mean this format (none for folder formats)."""
     stream: Callable[[Sequence[RecordBase], TextIO], object] | None = None
     """Writes the format to a text stream (standard output); None for folder formats."""
+    tables: bool = False
+    """Writes the flat tables, whose keys need every record a row points at."""
 
 
 def _tables_to(write: Callable[[Iterable[Table], Path], object]) -> Callable[[Sequence[RecordBase], Path], object]:
@@ -61,10 +65,20 @@ FORMATS: dict[str, Format] = {
         "one JSON object per record, one per line", False, write_jsonl, (".jsonl", ".ndjson"), write_jsonl_stream
     ),
     "json": Format("one JSON array of record objects", False, write_json, (".json",), write_json_stream),
-    "csv": Format("one CSV file per table", True, _tables_to(write_csv_tables)),
-    "parquet": Format("one Parquet file per table", True, _tables_to(write_parquet_tables)),
+    "csv": Format("one CSV file per table", True, _tables_to(write_csv_tables), tables=True),
+    "parquet": Format("one Parquet file per table", True, _tables_to(write_parquet_tables), tables=True),
     "datapackage": Format(
-        "a Frictionless data package: CSV tables and datapackage.json", True, _tables_to(write_datapackage)
+        "a Frictionless data package: CSV tables and datapackage.json",
+        True,
+        _tables_to(write_datapackage),
+        tables=True,
+    ),
+    "sqlite": Format(
+        "one SQLite database: the tables with their keys and a full-text index",
+        False,
+        write_sqlite,
+        tables=True,
+        suffixes=(".sqlite", ".sqlite3", ".db"),
     ),
     "jsonschema": Format(
         "the JSON Schema of an exported record",
@@ -88,8 +102,8 @@ def format_of_path(path: str | Path) -> str | None:
 def export(records: Iterable[RecordBase], path: str | Path, format: str = "jsonl") -> int:
     """Write `records` to `path` (a file, or a folder for table formats) in `format`.
 
-    Table formats (csv, parquet, datapackage) need every record the rows point at (cited
-    sources, series, agreements): pass `dataset.with_references(records)` for a selection.
+    Table formats (csv, parquet, datapackage, sqlite) need every record the rows point at
+    (cited sources, series, agreements): pass `dataset.with_references(records)` for a selection.
     Returns the number of records exported.
 
     Raises:
@@ -100,7 +114,7 @@ def export(records: Iterable[RecordBase], path: str | Path, format: str = "jsonl
     except KeyError:
         raise ExportError(f"unknown export format {format!r}; expected one of {', '.join(FORMATS)}") from None
     records = tuple(records)
-    if chosen.folder:
+    if chosen.tables:
         _check_closed(records)
     chosen.write(records, Path(path))
     return len(records)

@@ -1,0 +1,140 @@
+"""Records as one SQLite database, for reading without Python (the `sqlite3` shell, Datasette,
+any SQL client).
+
+Every flat table of `sinorus.tables` becomes a table with its primary and foreign keys and a
+CHECK for coded columns; `search` is a full-text index (FTS5) over names, aliases, notes and
+quotes; `_tables` and `_columns` describe every table and column; `_dataset` holds the package
+and data versions and the licence.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sinorus._version import DATA_VERSION, __version__
+from sinorus.errors import ExportError
+from sinorus.models.records import RecordBase
+from sinorus.tables import Column, Table, build_tables
+
+__all__ = ["SQL_TYPES", "write_sqlite"]
+
+SQL_TYPES = {"string": "TEXT", "date": "TEXT", "list": "TEXT", "integer": "INTEGER", "number": "NUMERIC"}
+"""The SQLite type of each column type: dates are ISO text, lists JSON arrays."""
+
+_SEARCH = """CREATE VIRTUAL TABLE search USING fts5(id UNINDEXED, kind UNINDEXED, field UNINDEXED, text)"""
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _column_sql(column: Column) -> str:
+    sql = f"{_quoted(column.name)} {SQL_TYPES.get(column.type, 'TEXT')}"
+    if column.required:
+        sql += " NOT NULL"
+    if column.enum and column.type == "string":
+        allowed = ", ".join("'" + value.replace("'", "''") + "'" for value in column.enum)
+        sql += f" CHECK ({_quoted(column.name)} IN ({allowed}))"
+    return sql
+
+
+def create_table_sql(table: Table) -> str:
+    """The CREATE TABLE statement of a table, with its keys."""
+    parts = [_column_sql(column) for column in table.columns]
+    parts.append(f"PRIMARY KEY ({', '.join(map(_quoted, table.primary_key))})")
+    for key in table.foreign_keys:
+        columns, reference = ", ".join(map(_quoted, key.columns)), ", ".join(map(_quoted, key.reference))
+        parts.append(f"FOREIGN KEY ({columns}) REFERENCES {_quoted(key.table)} ({reference})")
+    return f"CREATE TABLE {_quoted(table.name)} (\n  " + ",\n  ".join(parts) + "\n)"
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else str(value)
+    return value
+
+
+def _search_rows(records: Iterable[RecordBase]) -> Iterator[tuple[str, str, str, str]]:
+    for record in records:
+        yield record.id, record.kind, "name", record.name
+        for alias in record.aliases:
+            yield record.id, record.kind, "alias", alias
+        if record.notes:
+            yield record.id, record.kind, "notes", record.notes
+        for citation in getattr(record, "citations", ()):
+            if citation.quote:
+                yield record.id, record.kind, "quote", citation.quote
+            if citation.translation:
+                yield record.id, record.kind, "translation", citation.translation
+
+
+def _fill(connection: sqlite3.Connection, records: Sequence[RecordBase], tables: Iterable[Table]) -> None:
+    connection.execute("CREATE TABLE _dataset (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    connection.executemany(
+        "INSERT INTO _dataset VALUES (?, ?)",
+        [("sinorus_version", __version__), ("data_version", DATA_VERSION), ("licence", "CC-BY-4.0")],
+    )
+    connection.execute("CREATE TABLE _tables (name TEXT PRIMARY KEY, description TEXT NOT NULL)")
+    connection.execute(
+        "CREATE TABLE _columns (table_name TEXT, column_name TEXT, type TEXT, required INTEGER, "
+        "allowed TEXT, description TEXT, PRIMARY KEY (table_name, column_name))"
+    )
+    for table in tables:
+        connection.execute(create_table_sql(table))
+        marks = ", ".join("?" * len(table.columns))
+        connection.executemany(
+            f"INSERT INTO {_quoted(table.name)} VALUES ({marks})", ([_cell(v) for v in row] for row in table.rows)
+        )
+        connection.execute("INSERT INTO _tables VALUES (?, ?)", (table.name, table.description))
+        connection.executemany(
+            "INSERT INTO _columns VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    table.name,
+                    c.name,
+                    c.type,
+                    int(c.required),
+                    json.dumps(list(c.enum)) if c.enum else None,
+                    c.description,
+                )
+                for c in table.columns
+            ],
+        )
+    connection.execute(_SEARCH)
+    connection.executemany("INSERT INTO search VALUES (?, ?, ?, ?)", _search_rows(records))
+    broken = connection.execute("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise ExportError(f"{len(broken)} rows point at records not exported (first: {broken[0]})")
+
+
+def write_sqlite(records: Sequence[RecordBase], path: Path) -> Path:
+    """Write the records' tables, the search index and the descriptions to one SQLite file.
+
+    The database is built in a temporary file beside `path` and renamed over it, so a write
+    cut short leaves no half-built database."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(handle)
+    try:
+        connection = sqlite3.connect(temporary)
+        try:
+            with connection:
+                _fill(connection, records, build_tables(records).values())
+        finally:
+            connection.close()
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
