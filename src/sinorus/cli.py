@@ -6,6 +6,7 @@ import argparse
 import io
 import json
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypeAlias, get_args
@@ -292,6 +293,16 @@ _PANELS = {
 _PANEL_SUFFIXES = {".csv": "csv", ".parquet": "parquet", ".jsonl": "jsonl"}
 
 
+def _serve(args: argparse.Namespace) -> int:
+    from sinorus.export.datasette import serve
+
+    records = _dataset(args).records
+    if args.folder is not None:
+        return serve(records, args.folder, args.host, args.port)
+    with tempfile.TemporaryDirectory(prefix="sinorus-serve-") as folder:
+        return serve(records, Path(folder), args.host, args.port)
+
+
 def _panel(args: argparse.Namespace) -> int:
     output = str(args.output)
     suffix = Path(output).suffix.lower()
@@ -449,6 +460,20 @@ def _add_writing_commands(commands: Subcommands, data: argparse.ArgumentParser) 
         help="only records of this kind (for tables: with the records they point at)",
     )
     export_cmd.set_defaults(run=_export)
+
+    serve_cmd = commands.add_parser(
+        "serve",
+        parents=[data],
+        help="browse the records in Datasette (needs sinorus[serve])",
+        description="Export the records to a SQLite database and open it in Datasette, with the codebook's\n"
+        "descriptions, facets and links from each record to its citations. Stop it with Ctrl-C.",
+    )
+    serve_cmd.add_argument("--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1)")
+    serve_cmd.add_argument("--port", type=int, default=8001, help="the port (default 8001)")
+    serve_cmd.add_argument(
+        "--folder", type=Path, help="keep the database and metadata in this folder (default: a temporary one)"
+    )
+    serve_cmd.set_defaults(run=_serve)
 
     panel = commands.add_parser(
         "panel",

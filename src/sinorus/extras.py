@@ -9,7 +9,7 @@ from sinorus.errors import MissingExtraError
 
 __all__ = ["EXTRAS", "require"]
 
-EXTRAS = {"pandas": "pandas", "polars": "polars", "pyarrow": "arrow", "matplotlib": "plot"}
+EXTRAS = {"pandas": "pandas", "polars": "polars", "pyarrow": "arrow", "matplotlib": "plot", "datasette": "serve"}
 """The package extra that provides each optional package."""
 
 
