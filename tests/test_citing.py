@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -103,3 +104,14 @@ def test_citation_cff_agrees_with_the_package() -> None:
     assert sinorus.DATA_VERSION in cff["abstract"]
     assert cff["authors"] == [{"name": DATASET_AUTHOR}]
     assert {"message", "type", "license"} <= cff.keys()
+
+
+def test_zenodo_metadata_agrees_with_the_citation_file() -> None:
+    zenodo = json.loads((ROOT / ".zenodo.json").read_text(encoding="utf-8"))
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert zenodo["title"] == cff["title"] == DATASET_TITLE
+    assert zenodo["version"] == cff["version"] == sinorus.__version__
+    assert zenodo["creators"] == cff["authors"]
+    assert zenodo["license"] in cff["license"]
+    assert zenodo["keywords"] == cff["keywords"]
+    assert zenodo["upload_type"] == "dataset"
