@@ -152,7 +152,22 @@ def figure(path: str, ax: object) -> None:
     write(path, buffer.getvalue())
 
 
+def outlet_kinds_figure(ds: Dataset) -> object:
+    """A bar chart of the web sources per kind of outlet, for the home page."""
+    import matplotlib.pyplot as plt
+
+    counts = Counter(str(s.outlet_kind) for s in ds.sources if isinstance(s, Source) and s.url)
+    kinds = sorted(counts, key=lambda kind: counts[kind])
+    fig, ax = plt.subplots(figsize=(7, 3.2))
+    ax.barh([kind.replace("_", " ") for kind in kinds], [counts[kind] for kind in kinds], color="#4c72b0")
+    ax.set_xlabel("sources with a web address")
+    ax.set_title(f"The {sum(counts.values())} web sources, by kind of outlet")
+    fig.tight_layout()
+    return ax
+
+
 def timeline_page(ds: Dataset) -> str:
+    figure("data/outlet-kinds.png", outlet_kinds_figure(ds))
     figure("data/timeline.png", plot.timeline(ds))
     figure("data/exercises.png", plot.timeline(ds.exercises, lanes="series", title="Exercises by series"))
     figure("data/per-year.png", plot.counts_per_year(ds))
