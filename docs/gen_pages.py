@@ -8,6 +8,7 @@ a name or note holding HTML renders as the text it is.
 
 from __future__ import annotations
 
+import base64
 import html
 import io
 import json
@@ -376,9 +377,31 @@ def sources_page(ds: Dataset) -> str:
 
 
 def tour_page() -> str:
+    """The tour notebook, run from a fresh kernel, with what each cell printed or drew."""
+    from nbclient import NotebookClient
+
     notebook = nbformat.read(ROOT / "docs" / "tour.ipynb", as_version=4)
-    parts = [c.source if c.cell_type == "markdown" else f"```python\n{c.source}\n```" for c in notebook.cells]
-    parts.insert(1, "[Download the notebook](tour.ipynb). The tests run it from a fresh kernel.")
+    NotebookClient(notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(ROOT)}}).execute()
+    parts = []
+    figures = 0
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            parts.append(cell.source)
+            continue
+        parts.append(f"```python\n{cell.source}\n```")
+        for output in cell.outputs:
+            data = output.get("data", {})
+            if output.output_type == "stream":
+                parts.append(f"```text\n{output.text.rstrip()}\n```")
+            elif "image/png" in data:
+                figures += 1
+                write(f"tour/figure-{figures}.png", base64.b64decode(data["image/png"]))
+                parts.append(f"![Figure {figures} of the tour](tour/figure-{figures}.png)")
+            elif "text/html" in data:  # the package's own and pandas' tables, their text escaped
+                parts.append(f'<div class="notebook-output">\n{data["text/html"]}\n</div>')
+            elif "text/plain" in data:
+                parts.append(f"```text\n{data['text/plain']}\n```")
+    parts.insert(1, "[Download the notebook](tour.ipynb). Run from a fresh kernel when this site is built.")
     return "\n\n".join(parts) + "\n"
 
 

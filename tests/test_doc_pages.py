@@ -122,3 +122,18 @@ def test_every_data_page_builds_from_the_packaged_data(pages: ModuleType, datase
         rendered = page(dataset)
         assert rendered.startswith("# ")
         assert not re.search(r"<(script|img|iframe)", outside_code(rendered))
+
+
+def test_the_tour_page_shows_what_the_notebook_prints_and_draws(
+    pages: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    written: dict[str, bytes | str] = {}
+    monkeypatch.setattr(pages, "write", written.__setitem__)
+    rendered = pages.tour_page()
+    assert '<div class="notebook-output">' in rendered
+    assert "sinorus dataset:" in rendered
+    assert "about 1,600" in rendered
+    figures = {path: content for path, content in written.items() if path.startswith("tour/")}
+    assert sorted(figures) == ["tour/figure-1.png", "tour/figure-2.png"]
+    assert all(isinstance(png, bytes) and png.startswith(b"\x89PNG") for png in figures.values())
+    assert all(f"]({path})" in rendered for path in figures)
