@@ -23,7 +23,7 @@ import tempfile
 from pathlib import Path
 
 import sinorus
-from sinorus.export import export
+from sinorus.export import export, write_json_schema
 from sinorus.export.manifest import changes, manifest_of, read_manifest, write_manifest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,7 +48,7 @@ def build(out: Path, releases: Path) -> list[Path]:
     files = [out / f"{stem}-records.jsonl", out / f"{stem}.sqlite", out / f"{stem}-record.schema.json"]
     export(ds.records, files[0], "jsonl")
     export(ds.records, files[1], "sqlite")
-    export(ds.records, files[2], "jsonschema")
+    write_json_schema(files[2])
     with tempfile.TemporaryDirectory() as work:
         for fmt in ("csv", "parquet", "datapackage"):
             export(ds.records, Path(work) / fmt, fmt)

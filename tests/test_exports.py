@@ -105,7 +105,7 @@ def test_json_and_jsonl_hold_the_same_records(tmp_path: Path, capsys: Capture, d
 
 
 def test_every_exported_record_satisfies_the_json_schema(tmp_path: Path, capsys: Capture) -> None:
-    assert run(capsys, "export", "--format", "jsonschema", "-o", str(tmp_path / "schema.json"))[0] == 0
+    assert run(capsys, "schema", "-o", str(tmp_path / "schema.json"))[0] == 0
     assert run(capsys, "export", "--format", "jsonl", "-o", str(tmp_path / "all.jsonl"))[0] == 0
     schema = json.loads((tmp_path / "schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
@@ -176,8 +176,9 @@ def test_export_takes_the_format_from_the_file_name(tmp_path: Path, capsys: Capt
     assert len((tmp_path / "all.jsonl").read_text(encoding="utf-8").splitlines()) == len(dataset)
     assert run(capsys, "export", "-o", str(tmp_path / "all.json"))[0] == 0
     assert isinstance(json.loads((tmp_path / "all.json").read_text(encoding="utf-8")), list)
-    assert run(capsys, "export", "-o", str(tmp_path / "record.schema.json"))[0] == 0
+    assert run(capsys, "schema", "-o", str(tmp_path / "record.schema.json"))[0] == 0
     assert "$schema" in json.loads((tmp_path / "record.schema.json").read_text(encoding="utf-8"))
+    assert run(capsys, "schema", "-o", str(tmp_path / "record.schema.json"))[0] == 2
 
 
 @pytest.mark.parametrize(
@@ -204,6 +205,21 @@ def test_export_to_standard_output(capsys: Capture, dataset: Dataset) -> None:
     assert status == 0
     lines = [json.loads(line) for line in out.splitlines()]
     assert [line["id"] for line in lines] == list(dataset.agreements.ids)
-    status, out, _ = run(capsys, "export", "--format", "jsonschema", "-o", "-")
+    status, out, _ = run(capsys, "schema")
     assert status == 0
     assert json.loads(out)["title"] == "sinorus record"
+
+
+def test_the_schema_as_an_export_format_still_works_and_says_it_goes(
+    tmp_path: Path, capsys: Capture, dataset: Dataset
+) -> None:
+    from sinorus.export import export
+
+    status, _, err = run(capsys, "export", "--format", "jsonschema", "-o", str(tmp_path / "old.schema.json"))
+    assert status == 0
+    assert "deprecated" in err
+    assert "sinorus schema" in err
+    with pytest.warns(DeprecationWarning, match="write_json_schema"):
+        export(dataset, tmp_path / "older.schema.json", "jsonschema")
+    status, new, _ = run(capsys, "schema")
+    assert json.loads(new) == json.loads((tmp_path / "old.schema.json").read_text(encoding="utf-8"))

@@ -215,6 +215,9 @@ def _fmt(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     fmt = _export_format(args.format, str(args.output))
+    if fmt == "jsonschema":
+        print("sinorus: --format jsonschema is deprecated and goes in 0.4; use 'sinorus schema'", file=sys.stderr)
+        return _schema(args)
     ds = _dataset(args)
     records = ds.filter(kind=args.kind) if args.kind else ds.records
     if args.kind and FORMATS[fmt].tables:
@@ -226,8 +229,7 @@ def _export(args: argparse.Namespace) -> int:
         return 0
     _claim_output(args.output, force=args.force, folder=FORMATS[fmt].folder)
     count = export(records, args.output, fmt)
-    what = "the record JSON Schema" if fmt == "jsonschema" else f"{count} records"
-    print(f"wrote {what} to {args.output}", file=sys.stderr)
+    print(f"wrote {count} records to {args.output}", file=sys.stderr)
     return 0
 
 
@@ -291,6 +293,18 @@ _PANELS = {
 }
 """Each panel the `panel` command builds."""
 _PANEL_SUFFIXES = {".csv": "csv", ".parquet": "parquet", ".jsonl": "jsonl"}
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from sinorus.export.json_schema import write_json_schema, write_json_schema_stream
+
+    if str(args.output) == "-":
+        write_json_schema_stream(sys.stdout)
+        return 0
+    _claim_output(args.output, force=args.force, folder=False)
+    write_json_schema(args.output)
+    print(f"wrote the record JSON Schema to {args.output}", file=sys.stderr)
+    return 0
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -460,6 +474,17 @@ def _add_writing_commands(commands: Subcommands, data: argparse.ArgumentParser) 
         help="only records of this kind (for tables: with the records they point at)",
     )
     export_cmd.set_defaults(run=_export)
+
+    schema = commands.add_parser(
+        "schema",
+        help="write the JSON Schema of a record",
+        description="Write the JSON Schema (Draft 2020-12) that every exported record satisfies.",
+    )
+    schema.add_argument(
+        "-o", "--output", type=Path, default=Path("-"), help="a file, or - (default) for standard output"
+    )
+    schema.add_argument("--force", action="store_true", help="replace the output if it exists")
+    schema.set_defaults(run=_schema)
 
     serve_cmd = commands.add_parser(
         "serve",

@@ -3,11 +3,13 @@
 JSON Lines and JSON keep every field of every record. CSV, Parquet and the Frictionless
 data package write the flat tables of `sinorus.tables`, one file per table; SQLite writes them
 into one database with keys and a full-text index.
-The JSON Schema describes one exported record.
+The JSON Schema describes one exported record; it has its own entry points
+(`write_json_schema`, `sinorus schema`), and `export(..., "jsonschema")` is deprecated.
 """
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +39,7 @@ __all__ = [
     "format_of_path",
     "record_json_schema",
     "record_to_json",
+    "write_json_schema",
     "write_jsonl_stream",
 ]
 
@@ -109,6 +112,13 @@ def export(records: Iterable[RecordBase], path: str | Path, format: str = "jsonl
     Raises:
         ValueError: for an unknown format, or a selection missing records it points at.
     """
+    if format == "jsonschema":
+        warnings.warn(
+            "export(..., 'jsonschema') is deprecated and goes in 0.4: the schema describes records rather than "
+            "holding them; use sinorus.export.write_json_schema(path)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
     try:
         chosen = FORMATS[format]
     except KeyError:
