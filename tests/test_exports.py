@@ -223,3 +223,13 @@ def test_the_schema_as_an_export_format_still_works_and_says_it_goes(
         export(dataset, tmp_path / "older.schema.json", "jsonschema")
     status, new, _ = run(capsys, "schema")
     assert json.loads(new) == json.loads((tmp_path / "old.schema.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", ["tables", "frames"])
+def test_the_old_module_names_warn(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    monkeypatch.delitem(sys.modules, f"sinorus.export.{name}", raising=False)
+    with pytest.warns(DeprecationWarning, match=f"use sinorus.{name}"):
+        module = importlib.import_module(f"sinorus.export.{name}")
+    assert module.__all__ == importlib.import_module(f"sinorus.{name}").__all__
