@@ -95,3 +95,10 @@ def test_panel_command_writes_csv_parquet_and_standard_output(
     assert main(["panel", "exercise-participant-year", "-o", "-"]) == 0
     assert capsys.readouterr().out.startswith("id,series,ccode,year\n")
     assert main(["panel", "country-year", "-o", str(tmp_path / "cy.xlsx")]) == 2
+
+
+def test_a_panel_that_ends_before_it_starts_is_refused(dataset: Dataset, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(QueryError, match="starts in 2020, after it ends \\(2010\\)"):
+        panels.country_year(dataset, start=2020, end=2010)
+    assert main(["panel", "country-year", "--start", "2020", "--end", "2010", "-o", "-"]) == 2
+    assert "after it ends" in capsys.readouterr().err

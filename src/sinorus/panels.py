@@ -57,6 +57,8 @@ class _Scope:
         span = year_span(self.records) or (0, 0)
         self.first = span[0] if start is None else start
         self.last = span[1] if end is None else end
+        if self.first > self.last:
+            raise QueryError(f"the panel starts in {self.first}, after it ends ({self.last}): no year would be counted")
         self.years = {r.id: years_of(r, (self.first, self.last)) for r in self.records}
         self.undated = sum(not years for years in self.years.values())
         self.uncoded: set[str] = set()
