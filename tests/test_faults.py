@@ -56,6 +56,26 @@ def test_a_file_named_twice_is_formatted_once(tmp_path: Path, monkeypatch: pytes
     assert sorted(loaded_ids(path)) == ["e0", "e1", "e2"]
 
 
+def test_a_file_changed_while_it_is_formatted_is_left_as_the_other_writer_left_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sinorus.cli
+    from sinorus.loading.writer import format_text
+
+    path = unformatted(tmp_path, 2)
+    theirs = path.read_text(encoding="utf-8") + "\n"
+    original = format_text
+
+    def format_while_another_process_writes(*args: object, **kwargs: bool) -> str:
+        path.write_text(theirs, encoding="utf-8")
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sinorus.cli, "format_text", format_while_another_process_writes)
+    assert main(["fmt", str(path)]) == 2
+    assert "changed while it was being formatted" in capsys.readouterr().err
+    assert path.read_text(encoding="utf-8") == theirs
+
+
 def test_a_write_cut_short_leaves_the_file_as_it_was(tmp_path: Path) -> None:
     """With a file-size limit smaller than the new text, the write fails and nothing changes."""
     path = unformatted(tmp_path, 200)

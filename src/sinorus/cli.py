@@ -20,7 +20,7 @@ from sinorus.errors import DataError, SinorusError
 from sinorus.export import FORMATS, export, format_of_path, record_to_json
 from sinorus.export.csv_tables import write_csv_table
 from sinorus.export.parquet import write_parquet_table
-from sinorus.loading.files import find_files, write_atomically
+from sinorus.loading.files import find_files, read_record_file, write_atomically
 from sinorus.loading.records import read_files
 from sinorus.loading.writer import CommentsWouldBeLost, format_text
 from sinorus.models.display import record_text
@@ -205,6 +205,10 @@ def _fmt(args: argparse.Namespace) -> int:
         if formatted != source.text:
             pending.append(source.path)
             if not args.check:
+                if read_record_file(source.path).text != source.text:
+                    raise CommandError(
+                        f"{source.path} changed while it was being formatted; left as it is: run fmt again"
+                    )
                 write_atomically(source.path, formatted)
     verb = "would reformat" if args.check else "reformatted"
     for file in pending:
