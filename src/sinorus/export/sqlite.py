@@ -10,9 +10,7 @@ and data versions and the licence.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from decimal import Decimal
@@ -21,6 +19,7 @@ from typing import Any
 
 from sinorus._version import DATA_VERSION, __version__
 from sinorus.errors import ExportError
+from sinorus.loading.files import replaced
 from sinorus.models.records import RecordBase
 from sinorus.tables import Column, Table, build_tables
 
@@ -124,17 +123,11 @@ def write_sqlite(records: Sequence[RecordBase], path: Path) -> Path:
 
     The database is built in a temporary file beside `path` and renamed over it, so a write
     cut short leaves no half-built database."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(handle)
-    try:
+    with replaced(path) as temporary:
         connection = sqlite3.connect(temporary)
         try:
             with connection:
                 _fill(connection, records, build_tables(records).values())
         finally:
             connection.close()
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
     return path

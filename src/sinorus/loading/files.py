@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -20,6 +21,7 @@ __all__ = [
     "RecordFile",
     "find_files",
     "read_record_file",
+    "replaced",
     "write_atomically",
 ]
 
@@ -101,21 +103,27 @@ def read_record_file(file: Path) -> RecordFile:
         raise DataError([Problem(name, None, None, None, f"cannot read: {error.strerror}")]) from None
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Replace `path` with `text` so that a reader sees the old file or the new one, never a part.
-
-    The text goes to a temporary file in the same folder, is flushed to disk, and is renamed
-    over `path`; if anything fails the original stays as it was and the temporary file goes.
-    """
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+@contextmanager
+def replaced(path: Path) -> Iterator[Path]:
+    """A temporary file beside `path` to write the new content to; when the block ends it is
+    renamed over `path` (keeping its permissions), so a reader sees the old file or the new one,
+    never a part. If the block fails, the original stays as it was and the temporary file goes."""
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(handle)
+    temporary = Path(name)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
+        yield temporary
         if path.exists():
             shutil.copymode(path, temporary)
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Replace `path` with `text`, flushed to disk, through `replaced`."""
+    with replaced(path) as temporary, temporary.open("w", encoding="utf-8", newline="") as stream:
+        stream.write(text)
+        stream.flush()
+        os.fsync(stream.fileno())

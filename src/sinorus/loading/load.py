@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from functools import wraps
 from importlib.resources import files
 from pathlib import Path
-from typing import TYPE_CHECKING, ParamSpec, TypeVar
+from typing import TYPE_CHECKING
 
 from sinorus.dataset import Dataset
 from sinorus.errors import DataError, Problem, SinorusError
@@ -21,9 +20,6 @@ if TYPE_CHECKING:
     from sinorus.loading.records import LoadedRecord
 
 __all__ = ["load_dataset", "load_packaged", "packaged_data_dir"]
-
-P = ParamSpec("P")
-T = TypeVar("T")
 
 
 @contextmanager
@@ -39,15 +35,6 @@ def _collection_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _without_collection(function: Callable[P, T]) -> Callable[P, T]:
-    @wraps(function)
-    def paused(*args: P.args, **kwargs: P.kwargs) -> T:
-        with _collection_paused():
-            return function(*args, **kwargs)
-
-    return paused
-
-
 def packaged_data_dir() -> Path:
     """The folder of the packaged record files, `sinorus/data` inside the installed package
     (in a source checkout, the authored copy at `src/sinorus/data`)."""
@@ -57,7 +44,7 @@ def packaged_data_dir() -> Path:
     return folder
 
 
-@_without_collection
+@_collection_paused()
 def load_packaged(cache: Path | None = None) -> Dataset:
     """The packaged data: from its compiled form in `cache` (default: `cache_folder()`) when one
     matches the packaged files and the code, else read from YAML and compiled for next time."""
@@ -74,7 +61,7 @@ def load_packaged(cache: Path | None = None) -> Dataset:
     return dataset
 
 
-@_without_collection
+@_collection_paused()
 def load_dataset(
     paths: Sequence[Path],
     *,
