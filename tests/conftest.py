@@ -1,9 +1,11 @@
-"""Shared fixtures: the packaged dataset and the source corpus."""
+"""Shared fixtures: the packaged dataset and the source corpus; loading the repository's scripts."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -18,6 +20,17 @@ CORPUS_FILES = {
     "csis-2022": "003_83b8a4d5e7fd32dd.txt",
 }
 """The corpus document behind each top-level source record."""
+
+
+def load_script(relative: str) -> ModuleType:
+    """A script of the repository (`docs/gen_pages.py`, `scripts/...`) imported as a module."""
+    path = ROOT / relative
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(scope="session")

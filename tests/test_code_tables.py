@@ -3,26 +3,18 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 from sinorus.models.actors import actor_name, is_state, state_code
 from sinorus.models.iso import iso_name
+from tests.conftest import load_script
 
 
 @pytest.fixture(scope="module")
 def script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "state_codes", Path(__file__).parents[1] / "scripts" / "state_codes.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("scripts/state_codes.py")
 
 
 def test_shipped_state_codes_match_countrycode(script: ModuleType) -> None:

@@ -3,7 +3,6 @@ text, so that a name or note holding HTML or backticks cannot change the page.""
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from collections.abc import Callable
 from types import ModuleType
@@ -12,18 +11,13 @@ import pytest
 
 from sinorus.dataset import Dataset
 from sinorus.models.records import Agreement, ArmsTransfer, Event, Exercise, Source
-from tests.conftest import ROOT
+from tests.conftest import load_script
 
 HOSTILE = '<script>alert("x")</script> & <img src=x onerror=y>'
 
 
 def gen_pages() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("gen_pages", ROOT / "docs" / "gen_pages.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("docs/gen_pages.py")
 
 
 @pytest.fixture(scope="module")

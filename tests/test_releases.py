@@ -4,7 +4,6 @@ command's output holds what it says."""
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import shutil
 import sqlite3
@@ -18,19 +17,14 @@ import pytest
 import sinorus
 from sinorus.dataset import Dataset
 from sinorus.export.manifest import Manifest, changes, manifest_of, read_manifest, write_manifest
-from tests.conftest import ROOT
+from tests.conftest import ROOT, load_script
 
 RELEASES = ROOT / "releases"
 
 
 @pytest.fixture(scope="module")
 def script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("release_assets", ROOT / "scripts" / "release_assets.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("scripts/release_assets.py")
 
 
 def _version(text: str) -> tuple[int, ...]:
