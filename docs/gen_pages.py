@@ -233,11 +233,23 @@ def exercises_page(ds: Dataset) -> str:
 
 def arms_transfers_page(ds: Dataset) -> str:
     transfers = sorted((r for r in ds.arms_transfers if isinstance(r, ArmsTransfer)), key=timeline_key)
-    header = ["order", "delivery", "designation", "category", "deal", "ordered", "delivered", "value", "status"]
+    header = [
+        "order",
+        "delivery",
+        "talks",
+        "designation",
+        "category",
+        "deal",
+        "ordered",
+        "delivered",
+        "value",
+        "status",
+    ]
     parts = [
         "# Arms transfers\n",
         f"The register of the {len(transfers)} transfer records, one per contract or batch where reporting",
-        "allows, by direction and then by order date (or delivery date where no order date is known).",
+        "allows, by direction and then by order date (else delivery date, else the date of the talks for a",
+        "deal never ordered).",
         "Dates are EDTF strings as sources give them; numbers keep the sources' qualifiers; `sources`",
         "counts the documents cited. Generated from the packaged data.\n",
     ]
@@ -254,6 +266,7 @@ def arms_transfers_page(ds: Dataset) -> str:
                         f"`{t.id}`",
                         t.order_date or "",
                         t.delivery_date or "",
+                        t.talks_date or "",
                         t.designation or "",
                         t.category,
                         t.deal_type,

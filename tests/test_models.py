@@ -103,6 +103,24 @@ def test_date_order_checks() -> None:
         Exercise.model_validate({**base, "level": "series", "ordinal": 3})
 
 
+def test_a_transfer_is_dated_by_its_order_then_its_delivery_then_its_talks() -> None:
+    base = {
+        "kind": "arms_transfer",
+        "id": "t",
+        "name": "T",
+        "citations": [CITATION],
+        "supplier": "RUS",
+        "recipient": "CHN",
+        "category": "aircraft",
+    }
+    talks_only = adapter.validate_python({**base, "status": "negotiating", "talks_date": "2010-01"})
+    assert str(talks_only.date_value) == "2010-01"
+    delivered = adapter.validate_python({**base, "talks_date": "2008", "delivery_date": "2012"})
+    assert str(delivered.date_value) == "2012"
+    ordered = adapter.validate_python({**base, "talks_date": "2008", "order_date": "2010", "delivery_date": "2012"})
+    assert str(ordered.date_value) == "2010"
+
+
 def test_actor_codes() -> None:
     assert is_state("SUN")
     assert actor_name("SUN").startswith("USSR")

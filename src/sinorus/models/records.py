@@ -402,6 +402,8 @@ class ArmsTransfer(FactRecord):
     """When the order or deal was made."""
     delivery_date: EDTF | None = None
     """When the items were delivered (often an interval)."""
+    talks_date: EDTF | None = None
+    """When the deal was offered, requested or negotiated; for a deal never ordered, its only date."""
     value: Money | None = None
     """The value of the deal."""
     agreement: RecordId | None = None
@@ -409,7 +411,7 @@ class ArmsTransfer(FactRecord):
 
     @property
     def date_value(self) -> EDTF | None:
-        return self.order_date or self.delivery_date
+        return self.order_date or self.delivery_date or self.talks_date
 
     @field_validator("delivery_date")
     @classmethod
