@@ -74,7 +74,7 @@ def codebook_page() -> str:
     parts = [
         "# Codebook\n",
         "Every record kind and every field, generated from the models when the documentation is",
-        "built. The same descriptions are in the JSON Schema (`sinorus export --format jsonschema`)",
+        "built. The same descriptions are in the JSON Schema (`sinorus schema`)",
         "and on the fields of the Python classes.\n",
     ]
     anchors = {name: f"#{name.lower()}" for name in PARTS}
