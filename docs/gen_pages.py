@@ -84,8 +84,8 @@ def codebook_page() -> str:
         for f in fields_of(model):
             words = re.sub(r"\b(" + "|".join(PARTS) + r")\b", lambda m: f"[{m[1]}]({anchors[m[1]]})", f.type)
             allowed = ", ".join(f"`{v}`" for v in f.allowed)
-            need = "yes" if f.required else (f"no (default `{f.default}`)" if f.default not in (None, "null") else "no")
-            rows.append([f"`{f.name}`", words, need, allowed, f.description])
+            need = "yes" if f.required else (f"no (default `{f.default}`)" if f.default is not None else "no")
+            rows.append([f"`{f.name}`", words, need, allowed, " ".join(f.description.split())])
         return rows
 
     header = ["field", "type", "required", "allowed values", "meaning"]

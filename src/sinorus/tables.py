@@ -10,17 +10,17 @@ Parquet, DataFrames) starts from these tables.
 from __future__ import annotations
 
 import json
-import types
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
 from sinorus.errors import ExportError
 from sinorus.models.actors import STATE_SYSTEMS, actor_name, is_state, state_code
-from sinorus.models.base import Citation, Discrepancy, Money, Quantity
+from sinorus.models.base import Citation, Discrepancy, Quantity
 from sinorus.models.edtf import EDTF
+from sinorus.models.fields import FieldSpec, Shape, describe_fields, reading_order
 from sinorus.models.records import RECORD_TYPES, Exercise, Force, RecordBase
 
 __all__ = ["KIND_TABLES", "TABLE_NAMES", "Column", "ForeignKey", "Table", "build_tables", "resolve_table_name"]
@@ -151,19 +151,7 @@ def build_tables(records: Iterable[RecordBase]) -> dict[str, Table]:
 # -- columns from model fields ----------------------------------------------------------------
 
 
-def _strip_optional(annotation: Any) -> tuple[Any, bool]:
-    if get_origin(annotation) in (Union, types.UnionType):
-        options = [a for a in get_args(annotation) if a is not type(None)]
-        if len(options) == 1:
-            return options[0], True
-    return annotation, False
-
-
-def _enum_of(annotation: Any) -> tuple[str, ...]:
-    return tuple(get_args(annotation)) if get_origin(annotation) is Literal else ()
-
-
-_QUALIFIERS = _enum_of(Quantity.model_fields["qualifier"].annotation)
+_QUALIFIERS = next(f.allowed for f in describe_fields(Quantity) if f.name == "qualifier")
 
 
 def _scalar_text(value: object) -> str:
@@ -185,64 +173,74 @@ def _edtf_cells(value: EDTF) -> tuple[Any, ...]:
     return str(value), None if value.open_start else value.earliest, None if value.open_end else value.latest
 
 
-def _quantity_cells(value: Quantity) -> tuple[Any, ...]:
-    return value.value, value.qualifier, value.upper
+def _edtf_columns(f: FieldSpec) -> tuple[tuple[Column, ...], Getter]:
+    return (
+        Column(f.name, "string", f"{f.description} An EDTF string.", f.required),
+        *_bound_columns(f.name),
+    ), _edtf_cells
 
 
-def _money_cells(value: Money) -> tuple[Any, ...]:
-    return value.model_dump(mode="json")["amount"], value.currency, value.qualifier
+def _quantity_columns(f: FieldSpec) -> tuple[tuple[Column, ...], Getter]:
+    columns = (
+        Column(f.name, "integer", f.description, f.required),
+        Column(f"{f.name}_qualifier", "string", f"How exact `{f.name}` is.", enum=_QUALIFIERS),
+        Column(f"{f.name}_upper", "integer", f"The upper end when `{f.name}` is a range."),
+    )
+    return columns, lambda value: (value.value, value.qualifier, value.upper)
 
 
-def _field_columns(model: type[BaseModel], name: str) -> _FieldColumns:
+def _money_columns(f: FieldSpec) -> tuple[tuple[Column, ...], Getter]:
+    columns = (
+        Column(f"{f.name}_amount", "number", f.description, f.required),
+        Column(f"{f.name}_currency", "string", f"The ISO 4217 currency of `{f.name}_amount`."),
+        Column(f"{f.name}_qualifier", "string", f"How exact `{f.name}_amount` is.", enum=_QUALIFIERS),
+    )
+    return columns, lambda value: (value.model_dump(mode="json")["amount"], value.currency, value.qualifier)
+
+
+def _list_columns(f: FieldSpec) -> tuple[tuple[Column, ...], Getter]:
+    return (Column(f.name, "list", f.description, enum=f.allowed),), lambda value: (list(value),)
+
+
+def _integer_columns(f: FieldSpec) -> tuple[tuple[Column, ...], Getter]:
+    return (Column(f.name, "integer", f.description, f.required),), lambda value: (value,)
+
+
+def _string_columns(f: FieldSpec) -> tuple[tuple[Column, ...], Getter]:
+    return (Column(f.name, "string", f.description, f.required, f.allowed),), lambda value: (value,)
+
+
+def _text_of_value_columns(f: FieldSpec) -> tuple[tuple[Column, ...], Getter]:
+    """A value that may be text, a number or true/false (a discrepancy's value): its text."""
+    return (Column(f.name, "string", f.description, f.required),), lambda value: (_scalar_text(value),)
+
+
+_COLUMNS_BY_SHAPE: dict[Shape, Callable[[FieldSpec], tuple[tuple[Column, ...], Getter]]] = {
+    "edtf": _edtf_columns,
+    "quantity": _quantity_columns,
+    "money": _money_columns,
+    "list": _list_columns,
+    "integer": _integer_columns,
+    "text": _string_columns,
+    "code": _string_columns,
+}
+"""The columns each shape of field becomes, and how to fill them; any other shape is its text."""
+
+
+def _field_columns(f: FieldSpec) -> _FieldColumns:
     """The columns one model field becomes, and how to fill them."""
-    info = model.model_fields[name]
-    annotation, optional = _strip_optional(info.annotation)
-    about = info.description or ""
-    required = info.is_required() and not optional
-    columns: tuple[Column, ...]
-    if annotation is EDTF:
-        columns = (
-            Column(name, "string", f"{about} An EDTF string.", required),
-            *_bound_columns(name),
-        )
-        convert: Callable[[Any], tuple[Any, ...]] = _edtf_cells
-    elif annotation is Quantity:
-        columns = (
-            Column(name, "integer", about, required),
-            Column(f"{name}_qualifier", "string", f"How exact `{name}` is.", enum=_QUALIFIERS),
-            Column(f"{name}_upper", "integer", f"The upper end when `{name}` is a range."),
-        )
-        convert = _quantity_cells
-    elif annotation is Money:
-        columns = (
-            Column(f"{name}_amount", "number", about, required),
-            Column(f"{name}_currency", "string", f"The ISO 4217 currency of `{name}_amount`."),
-            Column(f"{name}_qualifier", "string", f"How exact `{name}_amount` is.", enum=_QUALIFIERS),
-        )
-        convert = _money_cells
-    elif get_origin(annotation) is tuple:
-        columns = (Column(name, "list", about, enum=_enum_of(get_args(annotation)[0])),)
-        convert = lambda value: (list(value),)  # noqa: E731
-    elif annotation is int:
-        columns = (Column(name, "integer", about, required),)
-        convert = lambda value: (value,)  # noqa: E731
-    elif annotation is str or get_origin(annotation) is Literal:
-        columns = (Column(name, "string", about, required, _enum_of(annotation)),)
-        convert = lambda value: (value,)  # noqa: E731
-    else:  # a value that may be text, a number or true/false (a discrepancy's value): its text
-        columns = (Column(name, "string", about, required),)
-        convert = lambda value: (_scalar_text(value),)  # noqa: E731
+    columns, convert = _COLUMNS_BY_SHAPE.get(f.shape, _text_of_value_columns)(f)
     empty = (None,) * len(columns)
 
     def cells(obj: Any) -> tuple[Any, ...]:
-        value = getattr(obj, name)
+        value = getattr(obj, f.name)
         return empty if value is None else convert(value)
 
     return _FieldColumns(columns, cells)
 
 
 def _model_columns(model: type[BaseModel], skip: Sequence[str] = ()) -> list[_FieldColumns]:
-    return [_field_columns(model, name) for name in model.model_fields if name not in skip]
+    return [_field_columns(f) for f in describe_fields(model) if f.name not in skip]
 
 
 def _make_table(
@@ -290,9 +288,9 @@ def _links(fields: Mapping[str, str]) -> tuple[ForeignKey, ...]:
 
 def _kind_table(kind: str, records: Sequence[RecordBase]) -> Table:
     model = RECORD_TYPES[kind]
-    own = [f for f in model.model_fields if f not in RecordBase.model_fields and f not in _LONG_FIELDS]
-    order = ["name", *own, "aliases", "related", "notes"]
-    fields = [_field_columns(model, name) for name in order]
+    specs = {f.name: f for f in describe_fields(model)}
+    order = ["name", *(name for name in reading_order(model) if name not in _LONG_FIELDS)]
+    fields = [_field_columns(specs[name]) for name in order]
     name = KIND_TABLES[kind]
     description = f"One row per {kind.replace('_', ' ')} record: {(model.__doc__ or '').strip()}"
     return _make_table(

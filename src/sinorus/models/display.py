@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel
 
 from sinorus.models.base import Money, Quantity
+from sinorus.models.fields import reading_order
 
 if TYPE_CHECKING:
     from sinorus.dataset import Dataset
@@ -18,8 +19,6 @@ __all__ = ["dataset_html", "record_html", "record_repr", "record_text", "records
 
 HTML_ROWS = 50
 """How many records a collection shows before it says how many more there are."""
-
-_LONG_FIELDS = ("id", "kind", "name", "citations", "discrepancies")
 
 
 def _actors(record: RecordBase) -> str:
@@ -132,9 +131,7 @@ def dataset_html(dataset: Dataset) -> str:
 
 def _field_texts(record: RecordBase) -> list[tuple[str, str]]:
     """The record's set fields as text: its own fields first, then aliases, related and notes."""
-    base = ("aliases", "related", "notes")
-    names = [n for n in type(record).model_fields if n not in _LONG_FIELDS and n not in base] + list(base)
-    values = [(name, getattr(record, name)) for name in names]
+    values = [(name, getattr(record, name)) for name in reading_order(type(record))]
     return [(name, _text(value)) for name, value in values if value is not None and value != ()]
 
 

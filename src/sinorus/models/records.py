@@ -28,6 +28,8 @@ __all__ = [
 ]
 
 RecordKind = Literal["event", "exercise", "agreement", "arms_transfer", "source"]
+LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2}$")]
+"""An ISO 639-1 language code (`en`, `ru`, `zh`)."""
 ActorRole = Literal["participant", "observer", "host", "supplier", "recipient"]
 """How an actor figures in a record: took part (a participant, a party, an event's actor),
 observed, hosted, supplied or received."""
@@ -478,7 +480,7 @@ class Source(RecordBase):
     """The publication date."""
     url: Text | None = None
     """The address given for the document."""
-    language: Annotated[str, Field(pattern=r"^[a-z]{2}$")] | None = None
+    language: LanguageCode | None = None
     """The ISO 639-1 code of the document's language (`en`, `ru`, `zh`)."""
     part_of: RecordId | None = None
     """The id of the source this one is part of (a chapter's report)."""
