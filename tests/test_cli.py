@@ -141,9 +141,22 @@ def test_validate_with_packaged_counts_the_files_own_records_and_allows_override
     assert f"record '{record.id}': id already used by the packaged data" in err
 
 
-def test_help_renders_descriptions_as_written(capsys: pytest.CaptureFixture[str]) -> None:
+def test_help_keeps_paragraphs_and_list_items_and_wraps_prose_to_the_terminal(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "60")
     with pytest.raises(SystemExit):
         main(["--help"])
     out = capsys.readouterr().out
     assert "cooperation.\n\nEvery command reads" in out
-    assert "on success,\n1 when the data does not load" in out
+    with pytest.raises(SystemExit):
+        main(["export", "--help"])
+    export_help = capsys.readouterr().out
+    assert "\nFormats:\n- jsonl: one JSON object per record, one per line\n- json:" in export_help
+    for command in ([], ["export"], ["cite"], ["panel"], ["serve"]):
+        with pytest.raises(SystemExit):
+            main([*command, "--help"])
+        help_text = capsys.readouterr().out
+        sections = help_text.split("\n\n")[1:]  # the usage lines name every choice and may run longer
+        description = "\n".join(s for s in sections if not s.startswith(("options:", "positional arguments:")))
+        assert max(len(line) for line in description.splitlines()) <= 60, command

@@ -7,6 +7,7 @@ import io
 import json
 import sys
 import tempfile
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypeAlias, get_args
@@ -352,28 +353,40 @@ The typed, sourced dataset of Sino-Russian military and security cooperation.
 Every command reads the packaged records, or your own with --data. Exit status: 0 on success,
 1 when the data does not load, 2 for a usage error (a message on standard error says which)."""
 
-_OVERRIDES_HELP = "with --with-packaged: ids may replace packaged ones"
+_OVERRIDES_HELP = "with --with-packaged: let its ids replace packaged ones"
+
+
+class _ParagraphFormatter(argparse.HelpFormatter):
+    """Help text wrapped to the terminal, keeping the paragraphs and `- ` list items it is written in."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        items: list[str] = []
+        for line in text.splitlines():
+            if not line.strip() or line.startswith("- ") or not items or not items[-1]:
+                items.append(line.strip())
+            else:
+                items[-1] += " " + line.strip()
+        return "\n".join(
+            textwrap.fill(item, width, initial_indent=indent, subsequent_indent=indent + "  " * item.startswith("- "))
+            for item in items
+        )
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the `sinorus` command, with every subcommand."""
-    parser = argparse.ArgumentParser(
-        prog="sinorus", description=_DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(prog="sinorus", description=_DESCRIPTION, formatter_class=_ParagraphFormatter)
     parser.add_argument("--version", action="version", version=f"sinorus {sinorus.__version__}")
     data = argparse.ArgumentParser(add_help=False)
     data.add_argument("--data", type=Path, help="read records from this file or folder instead of the packaged data")
     data.add_argument("--with-packaged", action="store_true", help="with --data: load it on top of the packaged data")
-    data.add_argument(
-        "--allow-overrides", action="store_true", help="with --with-packaged: let its ids replace packaged ones"
-    )
+    data.add_argument("--allow-overrides", action="store_true", help=_OVERRIDES_HELP)
     as_json = argparse.ArgumentParser(add_help=False)
     as_json.add_argument("--json", action="store_true", help="print JSON")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_reading_commands(commands, data, as_json)
     _add_writing_commands(commands, data)
     for command in commands.choices.values():
-        command.formatter_class = argparse.RawDescriptionHelpFormatter
+        command.formatter_class = _ParagraphFormatter
     return parser
 
 
@@ -446,9 +459,7 @@ def _add_writing_commands(commands: Subcommands, data: argparse.ArgumentParser) 
     validate = commands.add_parser("validate", help="check record files (default: the packaged data)")
     validate.add_argument("path", nargs="?", type=Path)
     validate.add_argument("--with-packaged", action="store_true", help="check PATH on top of the packaged data")
-    validate.add_argument(
-        "--allow-overrides", action="store_true", help="with --with-packaged: ids may replace packaged ones"
-    )
+    validate.add_argument("--allow-overrides", action="store_true", help=_OVERRIDES_HELP)
     validate.set_defaults(run=_validate)
 
     fmt = commands.add_parser("fmt", help="rewrite record files in the canonical YAML layout")
@@ -457,9 +468,9 @@ def _add_writing_commands(commands: Subcommands, data: argparse.ArgumentParser) 
     fmt.add_argument("--drop-comments", action="store_true", help="format files even if comments would be lost")
     fmt.set_defaults(run=_fmt)
 
-    formats = "; ".join(f"{name}: {f.description}" for name, f in FORMATS.items())
+    formats = "\n".join(f"- {name}: {f.description}" for name, f in FORMATS.items())
     export_cmd = commands.add_parser(
-        "export", parents=[data], help="write the records to a file or folder", description=f"Formats: {formats}."
+        "export", parents=[data], help="write the records to a file or folder", description=f"Formats:\n{formats}"
     )
     export_cmd.add_argument(
         "--format", choices=list(FORMATS), help="the format (default: from the output's name, e.g. records.jsonl)"
@@ -494,7 +505,7 @@ def _add_writing_commands(commands: Subcommands, data: argparse.ArgumentParser) 
         "serve",
         parents=[data],
         help="browse the records in Datasette (needs sinorus[serve])",
-        description="Export the records to a SQLite database and open it in Datasette, with the codebook's\n"
+        description="Export the records to a SQLite database and open it in Datasette, with the codebook's "
         "descriptions, facets and links from each record to its citations. Stop it with Ctrl-C.",
     )
     serve_cmd.add_argument("--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1)")
@@ -508,8 +519,8 @@ def _add_writing_commands(commands: Subcommands, data: argparse.ArgumentParser) 
         "panel",
         parents=[data],
         help="write a country-year, dyad-year or exercise-participant-year table",
-        description="Write a panel for international-relations research. A record counts for a state in every\n"
-        "year it covers; context records are left out unless --with-context is given. In the cow and gw\n"
+        description="Write a panel for international-relations research. A record counts for a state in every "
+        "year it covers; context records are left out unless --with-context is given. In the cow and gw "
         "systems the USSR and Russia share the code 365.",
     )
     panel.add_argument("panel", choices=list(_PANELS))
