@@ -77,6 +77,16 @@ def test_datasette_serves_a_record_and_its_citations(tmp_path: Path, dataset: Da
         assert record[0]["name"] == dataset["vostok-2018"].name
         citations = _get(f"{base}/sinorus/citations.json?id=vostok-2018&_shape=array")
         assert [c["quote"] for c in citations] == [c.quote for c in dataset["vostok-2018"].citations]
+        browse = _get(f"{base}/sinorus/records_by_year.json?actor=CHN&kind=exercise&_size=0")
+        years = {str(v["value"]): v["count"] for v in browse["facet_results"]["year"]["results"]}
+        rows_2018 = [  # one row per record, actor and role
+            role
+            for r in dataset.exercises
+            if r.date and r.date.earliest.year == r.date.latest.year == 2018
+            for _, role, code in r.actor_roles()
+            if code == "CHN"
+        ]
+        assert years["2018"] == len(rows_2018)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)

@@ -71,12 +71,36 @@ def test_the_database_describes_itself(database: sqlite3.Connection, dataset: Da
         "data_version": sinorus.DATA_VERSION,
         "licence": "CC-BY-4.0",
     }
-    tables = build_tables(dataset.records)
+    tables = {**build_tables(dataset.records), sqlite_export.BROWSE_VIEW.name: sqlite_export.BROWSE_VIEW}
     described = dict(database.execute("SELECT name, description FROM _tables").fetchall())
     assert described == {name: table.description for name, table in tables.items()}
     columns = database.execute("SELECT table_name, column_name, description FROM _columns").fetchall()
     assert len(columns) == sum(len(t.columns) for t in tables.values())
     assert all(description for _, _, description in columns)
+    view = database.execute('PRAGMA table_info("records_by_year")').fetchall()
+    assert [row[1] for row in view] == [c.name for c in sqlite_export.BROWSE_VIEW.columns]
+
+
+def test_the_browsing_view_gives_each_record_its_year_and_actors(
+    database: sqlite3.Connection, dataset: Dataset
+) -> None:
+    def rows(record_id: str) -> set[tuple[str, int | None, str | None, str | None]]:
+        query = "SELECT kind, year, actor, role FROM records_by_year WHERE id = ?"
+        return set(database.execute(query, (record_id,)).fetchall())
+
+    vostok = dataset["vostok-2018"]
+    assert {(actor, role) for _, _, actor, role in rows(vostok.id)} == {
+        (code, field) for field, _, code in vostok.actor_roles()
+    }
+    assert {year for _, year, _, _ in rows(vostok.id)} == {2018}
+    spanning = next(
+        r for r in dataset.events if r.date_value and r.date_value.earliest.year != r.date_value.latest.year
+    )
+    assert {year for _, year, _, _ in rows(spanning.id)} == {None}
+    source = next(iter(dataset.sources))
+    assert len(rows(source.id)) == 1
+    (with_china,) = database.execute("SELECT count(DISTINCT id) FROM records_by_year WHERE actor = 'CHN'").fetchone()
+    assert with_china == len({r.id for r in dataset if "CHN" in {code for _, _, code in r.actor_roles()}})
 
 
 def test_a_selection_is_closed_over_what_it_points_at(tmp_path: Path, capsys: Capture, dataset: Dataset) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from sinorus._version import DATA_VERSION, __version__
-from sinorus.export.sqlite import write_sqlite
+from sinorus.export.sqlite import BROWSE_VIEW, write_sqlite
 from sinorus.extras import require
 from sinorus.models.records import RecordBase
 from sinorus.tables import Table, build_tables
@@ -20,6 +20,7 @@ __all__ = ["FACETS", "datasette_metadata", "serve"]
 
 FACETS: dict[str, list[str]] = {
     "records": ["kind"],
+    "records_by_year": ["kind", "year", "actor"],
     "events": ["event_type"],
     "exercises": ["series", "level"],
     "agreements": ["agreement_type"],
@@ -69,7 +70,11 @@ def serve(records: Sequence[RecordBase], folder: Path, host: str, port: int) -> 
     database = write_sqlite(records, folder / "sinorus.sqlite")
     metadata = folder / "metadata.json"
     metadata.write_text(
-        json.dumps(datasette_metadata(build_tables(records).values(), database.stem), ensure_ascii=False, indent=2),
+        json.dumps(
+            datasette_metadata([*build_tables(records).values(), BROWSE_VIEW], database.stem),
+            ensure_ascii=False,
+            indent=2,
+        ),
         encoding="utf-8",
     )
     command = [sys.executable, "-m", "datasette", "serve", str(database), "--metadata", str(metadata)]

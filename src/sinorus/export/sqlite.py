@@ -3,8 +3,9 @@ any SQL client).
 
 Every flat table of `sinorus.tables` becomes a table with its primary and foreign keys and a
 CHECK for coded columns; `search` is a full-text index (FTS5) over names, aliases, notes and
-quotes; `_tables` and `_columns` describe every table and column; `_dataset` holds the package
-and data versions and the licence.
+quotes; the view `records_by_year` lists each record with its year and actors for browsing;
+`_tables` and `_columns` describe every table, view and column; `_dataset` holds the package and
+data versions and the licence.
 """
 
 from __future__ import annotations
@@ -29,6 +30,35 @@ SQL_TYPES = {"string": "TEXT", "date": "TEXT", "list": "TEXT", "integer": "INTEG
 """The SQLite type of each column type: dates are ISO text, lists JSON arrays."""
 
 _SEARCH = """CREATE VIRTUAL TABLE search USING fts5(id UNINDEXED, kind UNINDEXED, field UNINDEXED, text)"""
+
+BROWSE_VIEW = Table(
+    "records_by_year",
+    "A view for browsing: one row per record and actor (a record without actors once), with the year of its date.",
+    (
+        Column("id", "string", "The record's id.", required=True),
+        Column("kind", "string", "The record kind.", required=True),
+        Column("name", "string", "The record's name.", required=True),
+        Column("date", "string", "The date that places the record on a timeline, as EDTF."),
+        Column(
+            "year",
+            "integer",
+            "The year of the date when it lies within one year (`2016-05`, `2018-09-11/2018-09-17`); "
+            "empty when the date spans several years or is unknown.",
+        ),
+        Column("actor", "string", "An actor the record names."),
+        Column("role", "string", "The field that names the actor."),
+    ),
+    rows=(),
+    primary_key=(),
+)
+"""The view `records_by_year`, described like a table (its rows live in `records` and `participants`)."""
+
+_BROWSE_SQL = """CREATE VIEW records_by_year AS
+SELECT r.id, r.kind, r.name, r.date,
+  CASE WHEN substr(r.date_earliest, 1, 4) = substr(r.date_latest, 1, 4)
+    THEN CAST(substr(r.date_earliest, 1, 4) AS INTEGER) END AS year,
+  p.actor, p.role
+FROM records AS r LEFT JOIN participants AS p ON p.id = r.id"""
 
 
 def _quoted(name: str) -> str:
@@ -96,26 +126,26 @@ def _fill(connection: sqlite3.Connection, records: Sequence[RecordBase], tables:
         connection.executemany(
             f"INSERT INTO {_quoted(table.name)} VALUES ({marks})", ([_cell(v) for v in row] for row in table.rows)
         )
-        connection.execute("INSERT INTO _tables VALUES (?, ?)", (table.name, table.description))
-        connection.executemany(
-            "INSERT INTO _columns VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    table.name,
-                    c.name,
-                    c.type,
-                    int(c.required),
-                    json.dumps(list(c.enum)) if c.enum else None,
-                    c.description,
-                )
-                for c in table.columns
-            ],
-        )
+        _describe(connection, table)
+    connection.execute(_BROWSE_SQL)
+    _describe(connection, BROWSE_VIEW)
     connection.execute(_SEARCH)
     connection.executemany("INSERT INTO search VALUES (?, ?, ?, ?)", _search_rows(records))
     broken = connection.execute("PRAGMA foreign_key_check").fetchall()
     if broken:
         raise ExportError(f"{len(broken)} rows point at records not exported (first: {broken[0]})")
+
+
+def _describe(connection: sqlite3.Connection, table: Table) -> None:
+    """Enter a table's (or view's) description and its columns' in `_tables` and `_columns`."""
+    connection.execute("INSERT INTO _tables VALUES (?, ?)", (table.name, table.description))
+    connection.executemany(
+        "INSERT INTO _columns VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (table.name, c.name, c.type, int(c.required), json.dumps(list(c.enum)) if c.enum else None, c.description)
+            for c in table.columns
+        ],
+    )
 
 
 def write_sqlite(records: Sequence[RecordBase], path: Path) -> Path:
