@@ -250,24 +250,34 @@ class Dataset:
         choices. Dates match by overlap: a record dated `2016` matches `year=2016` and
         `start="2016-05"`; records without a date never match a date criterion.
         """
+        kinds = self._checked_criteria(kind, criteria)
+        selected = self._indexed(kinds, criteria)
+        candidates = self._records if selected is None else (self._records[i] for i in sorted(selected))
+        type, status, domain = criteria.get("type"), criteria.get("status"), criteria.get("domain")
+        context = criteria.get("context")
+        return Records(r for r in candidates if _matches(r, type=type, status=status, domain=domain, context=context))
+
+    def _checked_criteria(self, kind: str | Iterable[str] | None, criteria: Criteria) -> set[str] | None:
+        """The kinds asked for, once every criterion is known to be able to match something."""
         for name in criteria:
             if name not in Criteria.__annotations__:
                 raise QueryError.unknown("criterion", name, ["kind", *Criteria.__annotations__])
-        participants = criteria.get("participants", ())
-        any_participant = criteria.get("any_participant", ())
-        role = criteria.get("role", "participant")
-        series, source = criteria.get("series"), criteria.get("source")
-        type, status, domain = criteria.get("type"), criteria.get("status"), criteria.get("domain")
         kinds = _checked_kinds(kind)
-        _check_choice("type", type, _type_choices(kinds))
-        _check_choice("status", status, _choices(ArmsTransfer, "status"))
-        _check_choice("domain", domain, _choices(Exercise, "domains") + _choices(Agreement, "domains"))
-        _check_choice("role", role, get_args(ActorFilterRole))
+        _check_choice("type", criteria.get("type"), _type_choices(kinds))
+        _check_choice("status", criteria.get("status"), _choices(ArmsTransfer, "status"))
+        _check_choice("domain", criteria.get("domain"), _choices(Exercise, "domains") + _choices(Agreement, "domains"))
+        _check_choice("role", criteria.get("role", "participant"), get_args(ActorFilterRole))
+        series, source = criteria.get("series"), criteria.get("source")
         if series is not None and not isinstance(self.get(series), Exercise):
             series_ids = [r.id for r in self.exercises if r.level == "series"]
             raise QueryError.unknown("series", series, series_ids)
         if source is not None and not isinstance(self.get(source), Source):
             raise QueryError.unknown("source", source, self.sources.ids)
+        return kinds
+
+    def _indexed(self, kinds: set[str] | None, criteria: Criteria) -> set[int] | None:
+        """Positions of the records that the indexed criteria (kind, actors, series, source, dates)
+        allow; None when no such criterion is given."""
         selected: set[int] | None = None
 
         def narrow(ids: Iterable[int]) -> None:
@@ -277,15 +287,17 @@ class Dataset:
         if kinds is not None:
             kind_index = self._index("kind", lambda: self._group(lambda r: (str(r.kind),)))
             narrow(i for k in kinds for i in kind_index.get(k, ()))
+        role = criteria.get("role", "participant")
         actor_index = self._index("actors", lambda: self._group(_actor_keys))
-        for code in _actors(participants):
+        for code in _actors(criteria.get("participants", ())):
             narrow(actor_index.get((role, code), ()))
-        wanted_any = _actors(any_participant)
+        wanted_any = _actors(criteria.get("any_participant", ()))
         if wanted_any:
             narrow(i for code in wanted_any for i in actor_index.get((role, code), ()))
         for transfer_role, actor in (("supplier", criteria.get("supplier")), ("recipient", criteria.get("recipient"))):
             if actor is not None:
                 narrow(actor_index.get((transfer_role, resolve_actor(actor)), ()))
+        series, source = criteria.get("series"), criteria.get("source")
         if series is not None:
             narrow(self._index("series", lambda: self._group(_series_of)).get(series, ()))
         if source is not None:
@@ -294,12 +306,7 @@ class Dataset:
         bounds = date_bounds(criteria.get("start"), criteria.get("end"), criteria.get("year"))
         if bounds is not None:
             narrow(self._dated_between(*bounds))
-        if selected is None:
-            candidates: Iterable[RecordBase] = self._records
-        else:
-            candidates = (self._records[i] for i in sorted(selected))
-        context = criteria.get("context")
-        return Records(r for r in candidates if _matches(r, type=type, status=status, domain=domain, context=context))
+        return selected
 
     def dated(self, **criteria: Any) -> Records[RecordBase]:
         """Dated records matching `criteria` (as for `filter`), earliest first."""
