@@ -73,36 +73,47 @@ def _parse_single(text: str) -> _Bound:
         raise EDTFError(f"{text!r} is not an EDTF date (expected YYYY, YYYY-MM or YYYY-MM-DD)")
     year_text, month_text, day_text = match.group("year", "month", "day")
     qualifier = match.group("qualifier") or ""
-    unspecified = "X" in text
-    if month_text is None and day_text is None:
-        first_year = int(year_text.replace("X", "0"))
-        last_year = int(year_text.replace("X", "9"))
-        return _bound(date(first_year, 1, 1), date(last_year, 12, 31), "year", qualifier, unspecified)
+    if month_text is None:
+        return _year(year_text, qualifier)
     if "X" in year_text:
         raise EDTFError(f"{text!r}: only the last digits of a year-only date may be X")
     year = int(year_text)
-    assert month_text is not None
     if month_text == "XX":
         if day_text not in (None, "XX"):
             raise EDTFError(f"{text!r}: a day cannot be given when the month is unspecified")
         return _bound(date(year, 1, 1), date(year, 12, 31), "day" if day_text else "month", qualifier, True)
+    if int(month_text) in _SEASON_MONTHS:
+        return _season(text, year, int(month_text), day_text, qualifier)
+    return _month_or_day(text, year, month_text, day_text, qualifier)
+
+
+def _year(year_text: str, qualifier: str) -> _Bound:
+    """A year, or a decade or century written with X (`199X`)."""
+    first, last = int(year_text.replace("X", "0")), int(year_text.replace("X", "9"))
+    return _bound(date(first, 1, 1), date(last, 12, 31), "year", qualifier, "X" in year_text)
+
+
+def _season(text: str, year: int, season: int, day_text: str | None, qualifier: str) -> _Bound:
+    """A season (21-24): the months it spans, ending in the next year for a winter."""
+    if day_text is not None:
+        raise EDTFError(f"{text!r}: a season takes no day")
+    if qualifier:
+        raise EDTFError(f"{text!r}: a season takes no qualifier at EDTF level 1")
+    first, last = _SEASON_MONTHS[season]
+    end_year, end_month = year + (last - 1) // 12, (last - 1) % 12 + 1
+    end = date(end_year, end_month, calendar.monthrange(end_year, end_month)[1])
+    return _bound(date(year, first, 1), end, "season", qualifier, False)
+
+
+def _month_or_day(text: str, year: int, month_text: str, day_text: str | None, qualifier: str) -> _Bound:
+    """A month, a month with an unspecified day (`XX`), or one day."""
     month = int(month_text)
-    if month in _SEASON_MONTHS:
-        if day_text is not None:
-            raise EDTFError(f"{text!r}: a season takes no day")
-        if qualifier:
-            raise EDTFError(f"{text!r}: a season takes no qualifier at EDTF level 1")
-        first, last = _SEASON_MONTHS[month]
-        end_year, end_month = year + (last - 1) // 12, (last - 1) % 12 + 1
-        end = date(end_year, end_month, calendar.monthrange(end_year, end_month)[1])
-        return _bound(date(year, first, 1), end, "season", qualifier, unspecified)
     if not 1 <= month <= 12:
         raise EDTFError(f"{text!r}: month {month_text} is not 01-12 or a season 21-24")
     last_day = calendar.monthrange(year, month)[1]
-    if day_text is None:
-        return _bound(date(year, month, 1), date(year, month, last_day), "month", qualifier, False)
-    if day_text == "XX":
-        return _bound(date(year, month, 1), date(year, month, last_day), "day", qualifier, True)
+    if day_text is None or day_text == "XX":
+        precision: Precision = "month" if day_text is None else "day"
+        return _bound(date(year, month, 1), date(year, month, last_day), precision, qualifier, day_text == "XX")
     day = int(day_text)
     if not 1 <= day <= last_day:
         raise EDTFError(f"{text!r}: day {day_text} does not exist in {year}-{month_text}")
