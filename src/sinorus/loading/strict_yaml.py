@@ -138,19 +138,25 @@ class _Builder:
                 field = field[:-1]
             raise YAMLProblem(f"nesting deeper than {MAX_DEPTH} levels", _position(event), field)
         if isinstance(event, yaml.SequenceStartEvent):
-            items: list[Any] = []
-            while not isinstance(child := self._next(), yaml.SequenceEndEvent):
-                items.append(self.node(child, (*path, len(items)), depth + 1))
-            return items
+            return self._sequence(path, depth)
         if isinstance(event, yaml.MappingStartEvent):
-            mapping: dict[str, Any] = {}
-            while not isinstance(key_event := self._next(), yaml.MappingEndEvent):
-                key = self._key(key_event, path)
-                if key in mapping:
-                    raise YAMLProblem(f"duplicate key {key!r}", _position(key_event), (*path, key))
-                mapping[key] = self.node(self._next(), (*path, key), depth + 1, _position(key_event))
-            return mapping
+            return self._mapping(path, depth)
         raise YAMLProblem(f"unexpected {type(event).__name__}", _position(event), path)  # pragma: no cover
+
+    def _sequence(self, path: Path, depth: int) -> list[Any]:
+        items: list[Any] = []
+        while not isinstance(child := self._next(), yaml.SequenceEndEvent):
+            items.append(self.node(child, (*path, len(items)), depth + 1))
+        return items
+
+    def _mapping(self, path: Path, depth: int) -> dict[str, Any]:
+        mapping: dict[str, Any] = {}
+        while not isinstance(key_event := self._next(), yaml.MappingEndEvent):
+            key = self._key(key_event, path)
+            if key in mapping:
+                raise YAMLProblem(f"duplicate key {key!r}", _position(key_event), (*path, key))
+            mapping[key] = self.node(self._next(), (*path, key), depth + 1, _position(key_event))
+        return mapping
 
     def _key(self, event: Any, path: Path) -> str:
         self._check_node(event, path)
