@@ -27,6 +27,12 @@ COLD_BASE = (
     "import time; t = time.perf_counter(); from pydantic import BaseModel, TypeAdapter; print(time.perf_counter() - t)"
 )
 LOAD = "import time, sinorus; t = time.perf_counter(); sinorus.load({path}); print(time.perf_counter() - t)"
+LOAD_MEMORY = """
+import resource, time, sinorus
+t = time.perf_counter()
+sinorus.load({path!r})
+print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
 FLOOR = """
 import json, sys, time
 t = time.perf_counter()
@@ -58,6 +64,33 @@ t = time.perf_counter(); sinorus.load(); total = time.perf_counter() - t
 t = time.perf_counter()
 for f in files: read_yaml(f.read_text(encoding="utf-8"))
 print(time.perf_counter() - t, total)
+"""
+SEARCH = """
+import time, sinorus
+ds = sinorus.load({path!r})
+queries = ["vostok 2018", "joint sea", "peace mision", "Восток", "海上联合", "s-400 china"]
+t = time.perf_counter(); ds.search("vostok"); first = time.perf_counter() - t
+for q in queries: ds.search(q)  # the first Chinese query imports pypinyin
+t = time.perf_counter()
+for q in queries: ds.search(q)
+per_query = (time.perf_counter() - t) / len(queries)
+t = time.perf_counter(); ds.by_name("vostok-2018"); names = time.perf_counter() - t
+print(first, per_query, names)
+"""
+EXPORTS = """
+import tempfile, time, sinorus
+from pathlib import Path
+from pydantic import TypeAdapter
+from sinorus.export import export
+from sinorus.models.records import Record
+ds = sinorus.load({path!r})
+records = list(ds)
+adapter = TypeAdapter(list[Record])
+t = time.perf_counter(); adapter.dump_json(records); dump = time.perf_counter() - t
+folder = Path(tempfile.mkdtemp())
+t = time.perf_counter(); export(records, folder / "csv", "csv"); csv = time.perf_counter() - t
+t = time.perf_counter(); export(records, folder / "parquet", "parquet"); parquet = time.perf_counter() - t
+print(dump, csv, parquet)
 """
 QUERIES = """
 import time, sinorus
@@ -155,10 +188,16 @@ def main() -> None:
         (fixed,) = best(LOAD.format(path=repr(str(tmp / "n1"))), args.repeat)
         rows.append(("fixed cost: loading a one-record dataset", ms(fixed)))
         per_record = {}
+        searches = {}
         for size in args.sizes:
-            write(tmp / f"n{size}", size)
-            (load,) = best(LOAD.format(path=repr(str(tmp / f"n{size}"))), args.repeat)
-            (naive,) = best(NAIVE.format(folder=str(tmp / f"n{size}")), 1)
+            synthetic = tmp / f"n{size}"
+            write(synthetic, size)
+            load, memory = best(LOAD_MEMORY.format(path=str(synthetic)), args.repeat)
+            (naive,) = best(NAIVE.format(folder=str(synthetic)), 1)
+            (tmp / f"n{size}.json").write_text(
+                json.dumps([record_to_json(r) for r in sinorus.load(synthetic)]), encoding="utf-8"
+            )
+            (floor,) = best(FLOOR.format(json=str(tmp / f"n{size}.json")), args.repeat)
             per_record[size] = (load - fixed) / size
             rows.append(
                 (
@@ -167,7 +206,30 @@ def main() -> None:
                     f"{per_record[size] * 1e6:.0f} µs per record beyond the fixed cost",
                 )
             )
-        largest = max(args.sizes)
+            rows.append(
+                (
+                    f"load {size:,} synthetic records / validate_json of the same records (target 2)",
+                    f"{load:.2f} s / {floor:.2f} s = {load / floor:.2f}; peak memory {memory:.0f} MB",
+                )
+            )
+            searches[size] = best(SEARCH.format(path=str(synthetic)), 1)
+        low, largest = min(args.sizes), max(args.sizes)
+        for size in sorted(searches):
+            first, per_query, names = searches[size]
+            rows.append(
+                (
+                    f"search() at {size:,}: per query, and its ratio to {low:,} (target 3 at 20,000)",
+                    f"{per_query * 1e3:.1f} ms = {per_query / searches[low][1]:.1f}x (first query, building the "
+                    f"index: {ms(first)}); first by_name: {ms(names)} (target 0.3 s at 100,000)",
+                )
+            )
+        dump, csv, parquet = best(EXPORTS.format(path=str(tmp / f"n{largest}")), 1)
+        rows.append(
+            (
+                f"CSV / Parquet export at {largest:,} / dump_json (target 4)",
+                f"{csv:.2f} s / {parquet:.2f} s / {dump:.2f} s = {csv / dump:.1f} / {parquet / dump:.1f}",
+            )
+        )
         first, indexed, scan, lookup = best(QUERIES.format(path=repr(str(tmp / f"n{largest}"))), 1)
         rows.append(
             (
@@ -177,7 +239,6 @@ def main() -> None:
             )
         )
         rows.append((f"id lookup at {largest:,}", f"{lookup * 1e9:.0f} ns"))
-        low = min(args.sizes)
         rows.append(
             (
                 f"load time per record beyond the fixed cost, {largest:,} vs {low:,}",
