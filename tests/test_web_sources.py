@@ -20,7 +20,7 @@ DAMAGE = ("□", "\ufffd", "](", "<", "&nbsp;", "&amp;")
 SENTENCE_END = re.compile(r"[.!?][\"”’»)]*\s+(?=[\"“‘«(]*[A-ZА-ЯЁ0-9\u4e00-\u9fff])|[。！？][”」』]*(?=.)")
 """Where a sentence may end: a full stop before a capital or a digit, or a Chinese full stop."""
 ABBREVIATION = re.compile(
-    r"(?:\b[A-Z]|U\.S|U\.K|Mr|Mrs|Ms|Dr|Gen|Lt|Lieut|Col|Adm|Capt|Maj|No|St|Jan|Feb|Aug|Sept|Oct|Nov|Dec|\bгг?)\.$"
+    r"(?:\b[A-Z]|U\.S|U\.K|Mr|Mrs|Ms|Dr|Gen|Lt|Lieut|Col|Adm|Capt|Maj|No|St|Co|Corp|Inc|Jan|Feb|Aug|Sept|Oct|Nov|Dec|\bгг?)\.$"
 )
 """A full stop that ends an abbreviation or an initial, not a sentence."""
 
@@ -142,6 +142,7 @@ def test_web_citations_quote_briefly_and_cleanly(dataset: Dataset) -> None:
         ("MOSCOW. July 23 (Interfax) - Russian and Chinese bombers flew a patrol.", 1),
         ("Москва. 25 июля. INTERFAX.RU - Пограничники трех стран провели учения.", 1),
         ("В мае 2002 г. Россия подписала контракт (г. Северодвинск). Сумма превышает 1,6 млрд дол.", 2),
+        ("Beijing Aviation Technology Co. Ltd, Rui Jin Machinery Co. Ltd – постачальники волокна для заводу.", 1),
     ],
 )
 def test_sentence_count(text: str, count: int) -> None:
