@@ -56,7 +56,16 @@ def test_fields_are_described_by_what_they_hold() -> None:
     assert {f.name: f.type for f in fields_of("Money")}["amount"] == "number"
     discrepancy = {f.name: f for f in fields_of("Discrepancy")}
     assert discrepancy["value"].shape == "mixed"
+    assert discrepancy["value"].required
+    assert discrepancy["value"].nullable
+    assert not discrepancy["value"].never_null
     assert discrepancy["value"].type == "text, integer, number, true or false or null"
+
+
+def test_a_discrepancy_that_omits_a_value_is_an_empty_cell_not_an_error() -> None:
+    columns = {c.name: c for c in build_tables([])["discrepancies"].columns}
+    assert not columns["value"].required
+    assert columns["note"].required
 
 
 def test_an_ordinal_is_an_integer_column() -> None:

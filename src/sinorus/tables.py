@@ -175,14 +175,14 @@ def _edtf_cells(value: EDTF) -> tuple[Any, ...]:
 
 def _edtf_columns(f: FieldSpec) -> tuple[tuple[Column, ...], Getter]:
     return (
-        Column(f.name, "string", f"{f.description} An EDTF string.", f.required),
+        Column(f.name, "string", f"{f.description} An EDTF string.", f.never_null),
         *_bound_columns(f.name),
     ), _edtf_cells
 
 
 def _quantity_columns(f: FieldSpec) -> tuple[tuple[Column, ...], Getter]:
     columns = (
-        Column(f.name, "integer", f.description, f.required),
+        Column(f.name, "integer", f.description, f.never_null),
         Column(f"{f.name}_qualifier", "string", f"How exact `{f.name}` is.", enum=_QUALIFIERS),
         Column(f"{f.name}_upper", "integer", f"The upper end when `{f.name}` is a range."),
     )
@@ -191,7 +191,7 @@ def _quantity_columns(f: FieldSpec) -> tuple[tuple[Column, ...], Getter]:
 
 def _money_columns(f: FieldSpec) -> tuple[tuple[Column, ...], Getter]:
     columns = (
-        Column(f"{f.name}_amount", "number", f.description, f.required),
+        Column(f"{f.name}_amount", "number", f.description, f.never_null),
         Column(f"{f.name}_currency", "string", f"The ISO 4217 currency of `{f.name}_amount`."),
         Column(f"{f.name}_qualifier", "string", f"How exact `{f.name}_amount` is.", enum=_QUALIFIERS),
     )
@@ -203,16 +203,16 @@ def _list_columns(f: FieldSpec) -> tuple[tuple[Column, ...], Getter]:
 
 
 def _integer_columns(f: FieldSpec) -> tuple[tuple[Column, ...], Getter]:
-    return (Column(f.name, "integer", f.description, f.required),), lambda value: (value,)
+    return (Column(f.name, "integer", f.description, f.never_null),), lambda value: (value,)
 
 
 def _string_columns(f: FieldSpec) -> tuple[tuple[Column, ...], Getter]:
-    return (Column(f.name, "string", f.description, f.required, f.allowed),), lambda value: (value,)
+    return (Column(f.name, "string", f.description, f.never_null, f.allowed),), lambda value: (value,)
 
 
 def _text_of_value_columns(f: FieldSpec) -> tuple[tuple[Column, ...], Getter]:
     """A value that may be text, a number or true/false (a discrepancy's value): its text."""
-    return (Column(f.name, "string", f.description, f.required),), lambda value: (_scalar_text(value),)
+    return (Column(f.name, "string", f.description, f.never_null),), lambda value: (_scalar_text(value),)
 
 
 _COLUMNS_BY_SHAPE: dict[Shape, Callable[[FieldSpec], tuple[tuple[Column, ...], Getter]]] = {

@@ -58,10 +58,17 @@ class FieldSpec:
     allowed: tuple[str, ...]
     """The values the field (or each of its items) takes, when it takes one of a fixed set."""
     required: bool
+    nullable: bool
+    """Whether the value may be null (a required field may still have to be given as null)."""
     default: str | None
     """The default as JSON, when the field has one other than null."""
     description: str
     """The field's docstring, as written (line breaks kept)."""
+
+    @property
+    def never_null(self) -> bool:
+        """Whether every record holds a value here: a column of it has no empty cell."""
+        return self.required and not self.nullable
 
 
 def _strip_annotated(hint: Any) -> Any:
@@ -75,6 +82,10 @@ def _options(hint: Any) -> tuple[list[Any], bool]:
         args = get_args(hint)
         return [a for a in args if a is not type(None)], type(None) in args
     return [hint], False
+
+
+def _nullable(hint: Any) -> bool:
+    return _options(hint)[1]
 
 
 def _describe(hint: Any) -> tuple[Shape, str, tuple[str, ...]]:
@@ -113,6 +124,7 @@ def describe_fields(model: type[BaseModel]) -> tuple[FieldSpec, ...]:
                 type=words,
                 allowed=allowed,
                 required=info.is_required() or name in always,
+                nullable=_nullable(hints[name]),
                 default=None if default is None else json.dumps(to_jsonable_python(default), ensure_ascii=False),
                 description=info.description or "",
             )
