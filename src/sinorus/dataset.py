@@ -13,6 +13,7 @@ from typing_extensions import Unpack
 
 from sinorus.collection import Records
 from sinorus.errors import QueryError, RecordNotFound
+from sinorus.memory import collection_paused
 from sinorus.models.actors import resolve_actor
 from sinorus.models.base import Discrepancy
 from sinorus.models.records import RECORD_TYPES, Agreement, ArmsTransfer, Event, Exercise, RecordBase, Source
@@ -409,7 +410,7 @@ class Dataset:
             return self._indexes[name]  # type: ignore[no-any-return]
         except KeyError:
             pass
-        with self._lock:
+        with self._lock, collection_paused():
             if name not in self._indexes:
                 self._indexes[name] = build()
             return self._indexes[name]  # type: ignore[no-any-return]

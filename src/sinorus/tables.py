@@ -17,6 +17,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from sinorus.errors import ExportError
+from sinorus.memory import collection_paused
 from sinorus.models.actors import STATE_SYSTEMS, actor_name, is_state, state_code
 from sinorus.models.base import Citation, Discrepancy, Quantity
 from sinorus.models.edtf import EDTF
@@ -131,6 +132,7 @@ def resolve_table_name(name: str) -> str:
     return table
 
 
+@collection_paused()
 def build_tables(records: Iterable[RecordBase]) -> dict[str, Table]:
     """Every table for `records`, keyed by name, in `TABLE_NAMES` order."""
     records = tuple(records)

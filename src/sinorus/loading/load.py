@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,24 +13,12 @@ from sinorus.loading.compiled import cache_folder, compiled_path, read_compiled,
 from sinorus.loading.files import find_files
 from sinorus.loading.integrity import check_integrity, check_overrides
 from sinorus.loading.problems import problem_at
+from sinorus.memory import collection_paused
 
 if TYPE_CHECKING:
     from sinorus.loading.records import LoadedRecord
 
 __all__ = ["load_dataset", "load_packaged", "packaged_data_dir"]
-
-
-@contextmanager
-def _collection_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector: a load builds many objects and frees few, so the
-    collections it would trigger walk every record built so far for nothing."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def packaged_data_dir() -> Path:
@@ -44,7 +30,7 @@ def packaged_data_dir() -> Path:
     return folder
 
 
-@_collection_paused()
+@collection_paused()
 def load_packaged(cache: Path | None = None) -> Dataset:
     """The packaged data: from its compiled form in `cache` (default: `cache_folder()`) when one
     matches the packaged files and the code, else read from YAML and compiled for next time."""
@@ -61,7 +47,7 @@ def load_packaged(cache: Path | None = None) -> Dataset:
     return dataset
 
 
-@_collection_paused()
+@collection_paused()
 def load_dataset(
     paths: Sequence[Path],
     *,
