@@ -24,6 +24,7 @@ _CYRILLIC = {
     "ь": "", "э": "e", "ю": "yu", "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "u",
 }  # fmt: skip
 """Russian (and Ukrainian, Belarusian) letters in the transliteration most English sources use."""
+_CYRILLIC_TABLE = str.maketrans(_CYRILLIC)
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _NOT_WORD = re.compile(r"[\W_]+")
 _FUZZY_WEIGHT = 0.85
@@ -39,8 +40,10 @@ def fold_name(text: str) -> str:
         from pypinyin import lazy_pinyin
 
         text = " ".join(lazy_pinyin(text))
-    text = "".join(_CYRILLIC.get(ch, ch) for ch in text.casefold())
-    text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    text = text.casefold()
+    if not text.isascii():  # plain ASCII has no Cyrillic letters and no accents to drop
+        text = text.translate(_CYRILLIC_TABLE)
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     return " ".join(_NOT_WORD.sub(" ", text).split())
 
 
