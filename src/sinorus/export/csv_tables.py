@@ -24,14 +24,14 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 def csv_cell(value: Any) -> str:
     """The CSV text of one cell."""
+    if isinstance(value, str):  # most cells: checked first
+        return "'" + value if value.startswith(FORMULA_STARTS) else value
     if value is None:
         return ""
     if isinstance(value, list):
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
     return str(value)
 
 
