@@ -193,3 +193,12 @@ def test_the_old_names_of_dated_and_records_citing_warn(dataset: Dataset) -> Non
         assert dataset.timeline(kind="exercise") == dataset.dated(kind="exercise")
     with pytest.warns(DeprecationWarning, match="records_citing"):
         assert dataset.citing("csis-2022") == dataset.records_citing("csis-2022")
+
+
+def test_the_summary_agrees_with_the_flat_tables(dataset: Dataset) -> None:
+    summary = dataset.summary()
+    tables = dataset.tables()
+    assert summary["records"] == len(tables["records"].rows) == sum(summary["by_kind"].values())
+    assert summary["citations"] == len(tables["citations"].rows)  # a record's own, not its discrepancies'
+
+    assert summary["discrepancies"] == len(tables["discrepancies"].rows)

@@ -53,24 +53,16 @@ def _summary_line(record: RecordBase) -> str:
 
 def _stats(args: argparse.Namespace) -> int:
     ds = _dataset(args)
-    counts = ds.counts()
+    summary = ds.summary()
     span = year_span(ds)
-    stats = {
-        "version": sinorus.__version__,
-        "data_version": sinorus.DATA_VERSION,
-        "records": len(ds),
-        "by_kind": counts,
-        "citations": sum(len(r.citations) for r in ds),
-        "discrepancies": len(ds.discrepancies()),
-    }
     if args.json:
-        _print_json(stats)
+        _print_json({"version": sinorus.__version__, "data_version": sinorus.DATA_VERSION, **summary})
         return 0
-    print(f"sinorus {stats['version']}, data {stats['data_version']}")
-    print(f"{len(ds)} records")
-    for kind, n in counts.items():
+    print(f"sinorus {sinorus.__version__}, data {sinorus.DATA_VERSION}")
+    print(f"{summary['records']} records")
+    for kind, n in summary["by_kind"].items():
         print(f"  {kind:<14}{n:>6}")
-    print(f"{stats['citations']} citations, {stats['discrepancies']} recorded discrepancies")
+    print(f"{summary['citations']} citations, {summary['discrepancies']} recorded discrepancies")
     if span:
         print(f"dated records span {span[0]}-{span[1]}")
     return 0

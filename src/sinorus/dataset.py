@@ -45,6 +45,15 @@ ActorFilterRole = Literal["participant", "observer", "host", "any"]
 """How an actor asked for in `Dataset.filter` figures in a record."""
 
 
+class Summary(TypedDict):
+    """What `Dataset.summary` counts."""
+
+    records: int
+    by_kind: dict[str, int]
+    citations: int
+    discrepancies: int
+
+
 class Criteria(TypedDict, total=False):
     """The criteria `Dataset.filter` takes besides `kind` (see its arguments); None means none."""
 
@@ -171,6 +180,15 @@ class Dataset:
         for record in self._records:
             counts[record.kind] += 1
         return counts
+
+    def summary(self) -> Summary:
+        """Records in all and per kind, with the totals of citations and recorded discrepancies."""
+        return {
+            "records": len(self._records),
+            "by_kind": self.counts(),
+            "citations": sum(len(r.citations) for r in self._records),
+            "discrepancies": len(self.discrepancies()),
+        }
 
     # -- lookups -------------------------------------------------------------
 

@@ -120,11 +120,11 @@ def record_html(record: RecordBase) -> str:
 
 def dataset_html(dataset: Dataset) -> str:
     """Record counts per kind, with citation and discrepancy totals."""
-    rows = "".join(f"<tr><td>{kind}</td><td>{n}</td></tr>" for kind, n in dataset.counts().items())
-    citations = sum(len(r.citations) for r in dataset)
+    summary = dataset.summary()
+    rows = "".join(f"<tr><td>{kind}</td><td>{n}</td></tr>" for kind, n in summary["by_kind"].items())
     return (
-        f"<div><p>sinorus dataset: {len(dataset)} records, {citations} citations, "
-        f"{len(dataset.discrepancies())} discrepancies</p>"
+        f"<div><p>sinorus dataset: {summary['records']} records, {summary['citations']} citations, "
+        f"{summary['discrepancies']} discrepancies</p>"
         f"<table><thead><tr><th>kind</th><th>records</th></tr></thead><tbody>{rows}</tbody></table></div>"
     )
 
