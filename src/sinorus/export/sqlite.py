@@ -46,7 +46,7 @@ BROWSE_VIEW = Table(
             "empty when the date spans several years or is unknown.",
         ),
         Column("actor", "string", "An actor the record names."),
-        Column("role", "string", "The field that names the actor."),
+        Column("roles", "string", "The fields that name the actor (`participants, host`), comma-separated."),
     ),
     rows=(),
     primary_key=(),
@@ -57,8 +57,9 @@ _BROWSE_SQL = """CREATE VIEW records_by_year AS
 SELECT r.id, r.kind, r.name, r.date,
   CASE WHEN substr(r.date_earliest, 1, 4) = substr(r.date_latest, 1, 4)
     THEN CAST(substr(r.date_earliest, 1, 4) AS INTEGER) END AS year,
-  p.actor, p.role
-FROM records AS r LEFT JOIN participants AS p ON p.id = r.id"""
+  p.actor, group_concat(p.role, ', ') AS roles
+FROM records AS r LEFT JOIN participants AS p ON p.id = r.id
+GROUP BY r.id, p.actor"""
 
 
 def _quoted(name: str) -> str:
