@@ -45,15 +45,22 @@ _INVISIBLE_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 """Fillers that Unicode classes as letters or symbols but that show nothing."""
 
 
+_ASCII_ALNUM = re.compile("[A-Za-z0-9]")
+"""An ASCII letter or digit: visible, so a text holding one needs no character-by-character check."""
+
+
 def _check_text(value: str) -> str:
-    if not value.strip():
+    stripped = value.strip()
+    if not stripped:
         raise ValueError("must not be blank")
-    if value != value.strip():
+    if value != stripped:
         raise ValueError("must not start or end with white space")
     control = _CONTROL.search(value)
     if control is not None:
         raise ValueError(f"must not hold the control character U+{ord(control.group()):04X}")
-    if not any(unicodedata.category(c)[0] in "LNPS" and c not in _INVISIBLE_LETTERS for c in value):
+    if _ASCII_ALNUM.search(value) is None and not any(
+        unicodedata.category(c)[0] in "LNPS" and c not in _INVISIBLE_LETTERS for c in value
+    ):
         raise ValueError("must hold at least one visible character")
     return value
 
