@@ -149,7 +149,7 @@ def coverage_page(ds: Dataset) -> str:
 
 def figure(path: str, ax: object) -> None:
     buffer = io.BytesIO()
-    ax.figure.savefig(buffer, format="png", dpi=110)  # type: ignore[attr-defined]
+    ax.figure.savefig(buffer, format="png", dpi=110, bbox_inches="tight")  # type: ignore[attr-defined]
     write(path, buffer.getvalue())
 
 
@@ -170,7 +170,7 @@ def outlet_kinds_figure(ds: Dataset) -> object:
 def timeline_page(ds: Dataset) -> str:
     figure("data/outlet-kinds.png", outlet_kinds_figure(ds))
     figure("data/timeline.png", plot.timeline(ds))
-    figure("data/exercises.png", plot.timeline(ds.exercises, lanes="series", title="Exercises by series"))
+    figure("data/exercises.png", plot.timeline(ds.exercises, lanes="series", labels=0, title="Exercises by series"))
     figure("data/per-year.png", plot.counts_per_year(ds))
     return "\n".join(
         [

@@ -180,4 +180,5 @@ def _legend(ax: Any) -> None:
         Line2D([], [], color="black", linewidth=2.5, linestyle=":", label="open or unknown end"),
         Line2D([], [], marker="o", color="black", markerfacecolor="white", linestyle="none", label="uncertain"),
     ]
-    ax.legend(handles=handles, loc="lower left", fontsize="small", frameon=False)
+    # below the axes, in one row, so that it covers no mark
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=4, fontsize="small", frameon=False)
