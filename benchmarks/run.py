@@ -26,11 +26,10 @@ COLD_LOAD = "import time; t = time.perf_counter(); import sinorus; sinorus.load(
 COLD_BASE = (
     "import time; t = time.perf_counter(); from pydantic import BaseModel, TypeAdapter; print(time.perf_counter() - t)"
 )
-LOAD = "import time, sinorus; t = time.perf_counter(); sinorus.load({path}); print(time.perf_counter() - t)"
-LOAD_MEMORY = """
+LOAD = """
 import resource, time, sinorus
 t = time.perf_counter()
-sinorus.load({path!r})
+sinorus.load({path})
 print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 """
 FLOOR = """
@@ -174,7 +173,7 @@ def main() -> None:
 
         packaged = sinorus.load()
         (tmp / "packaged.json").write_text(json.dumps([record_to_json(r) for r in packaged]), encoding="utf-8")
-        (load,) = best(LOAD.format(path=""), args.repeat, "")
+        load, _ = best(LOAD.format(path=""), args.repeat, "")
         (floor,) = best(FLOOR.format(json=str(tmp / "packaged.json")), args.repeat)
         rows.append(
             (
@@ -185,14 +184,14 @@ def main() -> None:
         parse, total = best(PARSE_SHARE, args.repeat, "")
         rows.append(("YAML reading within the packaged load", f"{ms(parse)} of {ms(total)}"))
         write(tmp / "n1", 1)
-        (fixed,) = best(LOAD.format(path=repr(str(tmp / "n1"))), args.repeat)
+        fixed, _ = best(LOAD.format(path=repr(str(tmp / "n1"))), args.repeat)
         rows.append(("fixed cost: loading a one-record dataset", ms(fixed)))
         per_record = {}
         searches = {}
         for size in args.sizes:
             synthetic = tmp / f"n{size}"
             write(synthetic, size)
-            load, memory = best(LOAD_MEMORY.format(path=str(synthetic)), args.repeat)
+            load, memory = best(LOAD.format(path=repr(str(synthetic))), args.repeat)
             (naive,) = best(NAIVE.format(folder=str(synthetic)), 1)
             (tmp / f"n{size}.json").write_text(
                 json.dumps([record_to_json(r) for r in sinorus.load(synthetic)]), encoding="utf-8"

@@ -24,7 +24,16 @@ from sinorus.models.edtf import EDTF
 from sinorus.models.fields import FieldSpec, Shape, describe_fields, reading_order
 from sinorus.models.records import RECORD_TYPES, Exercise, Force, RecordBase
 
-__all__ = ["KIND_TABLES", "TABLE_NAMES", "Column", "ForeignKey", "Table", "build_tables", "resolve_table_name"]
+__all__ = [
+    "KIND_TABLES",
+    "RECORD_COLUMNS",
+    "TABLE_NAMES",
+    "Column",
+    "ForeignKey",
+    "Table",
+    "build_tables",
+    "resolve_table_name",
+]
 
 ColumnType = Literal["string", "integer", "number", "date", "list"]
 
@@ -267,20 +276,22 @@ _TO_RECORDS = ForeignKey(("id",), "records", ("id",))
 # -- the tables ---------------------------------------------------------------------------------
 
 
+RECORD_COLUMNS = (
+    _ID,
+    Column("kind", "string", "The record kind.", required=True, enum=tuple(RECORD_TYPES)),
+    Column("name", "string", "The record's name.", required=True),
+    Column("date", "string", "The date that places the record on a timeline, as EDTF."),
+    *_bound_columns("date"),
+)
+"""The columns of the `records` table."""
+
+
 def _records_table(records: Sequence[RecordBase]) -> Table:
-    kinds = tuple(RECORD_TYPES)
-    columns = (
-        _ID,
-        Column("kind", "string", "The record kind.", required=True, enum=kinds),
-        Column("name", "string", "The record's name.", required=True),
-        Column("date", "string", "The date that places the record on a timeline, as EDTF."),
-        *_bound_columns("date"),
-    )
     rows = tuple(
         (r.id, r.kind, r.name, *(_edtf_cells(r.date_value) if r.date_value is not None else (None,) * 3))
         for r in records
     )
-    return Table("records", "Every record: its id, kind, name and timeline date.", columns, rows, ("id",))
+    return Table("records", "Every record: its id, kind, name and timeline date.", RECORD_COLUMNS, rows, ("id",))
 
 
 def _links(fields: Mapping[str, str]) -> tuple[ForeignKey, ...]:

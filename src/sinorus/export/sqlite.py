@@ -22,7 +22,7 @@ from sinorus._version import DATA_VERSION, __version__
 from sinorus.errors import ExportError
 from sinorus.loading.files import replaced
 from sinorus.models.records import RecordBase
-from sinorus.tables import Column, Table, build_tables
+from sinorus.tables import RECORD_COLUMNS, Column, Table, build_tables
 
 __all__ = ["SQL_TYPES", "write_sqlite"]
 
@@ -35,10 +35,7 @@ BROWSE_VIEW = Table(
     "records_by_year",
     "A view for browsing: one row per record and actor (a record without actors once), with the year of its date.",
     (
-        Column("id", "string", "The record's id.", required=True),
-        Column("kind", "string", "The record kind.", required=True),
-        Column("name", "string", "The record's name.", required=True),
-        Column("date", "string", "The date that places the record on a timeline, as EDTF."),
+        *RECORD_COLUMNS[:4],  # id, kind, name, date, as in the records table
         Column(
             "year",
             "integer",
