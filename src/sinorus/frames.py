@@ -10,11 +10,13 @@ from typing import Any
 
 from sinorus._version import DATA_VERSION, __version__
 from sinorus.extras import require
+from sinorus.memory import collection_paused
 from sinorus.tables import Column, Table
 
 __all__ = ["to_arrow", "to_pandas", "to_polars"]
 
 
+@collection_paused()
 def to_pandas(table: Table) -> Any:
     """A `pandas.DataFrame`: nullable integers and floats, categories for coded values,
     `datetime64[s]` dates, lists of strings for list columns."""
@@ -38,6 +40,7 @@ def to_pandas(table: Table) -> Any:
     return frame
 
 
+@collection_paused()
 def to_polars(table: Table) -> Any:
     """A `polars.DataFrame`: `Int64`, `Float64`, `Date`, `Enum` for coded values, `List(String)`."""
     pl = require("polars", "to_polars")
@@ -52,6 +55,7 @@ def to_polars(table: Table) -> Any:
     return pl.DataFrame([pl.Series(c.name, table.values(c.name), dtype=dtype(c)) for c in table.columns])
 
 
+@collection_paused()
 def to_arrow(table: Table) -> Any:
     """A `pyarrow.Table` whose fields carry their descriptions, and whose schema carries the
     table's description, primary key and the package and data versions."""
@@ -64,7 +68,9 @@ def to_arrow(table: Table) -> Any:
         ],
         metadata={key: str(value) for key, value in _metadata(table).items()},
     )
-    return pa.Table.from_pylist(table.as_dicts(), schema=schema)
+    columns = list(zip(*table.rows, strict=True)) or [()] * len(table.columns)
+    arrays = [pa.array(values, type=field.type) for values, field in zip(columns, schema, strict=True)]
+    return pa.Table.from_arrays(arrays, schema=schema)
 
 
 def _metadata(table: Table) -> dict[str, Any]:

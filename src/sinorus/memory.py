@@ -13,9 +13,9 @@ __all__ = ["collection_paused"]
 def collection_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector, and restore it even on error.
 
-    Loading records, building an index or flat tables creates many objects and frees few, so the
-    collections these would trigger walk every record already in memory for nothing; with
-    100,000 records that walk costs more than the work itself. Usable as a decorator; nested
+    Loading records, building an index, flat tables or an export creates many objects and frees
+    few, so the collections these would trigger walk every record already in memory for nothing;
+    with 100,000 records that walk costs more than the work itself. Usable as a decorator; nested
     pauses leave the collector to the outermost one.
     """
     enabled = gc.isenabled()

@@ -50,7 +50,8 @@ def sources_cited(record: RecordBase) -> tuple[str, ...]:
 
 def pointed_at(record: RecordBase) -> tuple[str, ...]:
     """The ids a record needs to stand: cited sources, series, agreement, report (not `related`)."""
-    return tuple(target for field, target in record.references() if not field.startswith("related."))
+    own = (getattr(record, name) for name in record.reference_fields)
+    return (*sources_cited(record), *(target for target in own if target is not None))
 
 
 def year_span(records: Iterable[RecordBase]) -> tuple[int, int] | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter, itemgetter
 from typing import Any, Literal
 
 from pydantic import BaseModel
@@ -122,14 +123,33 @@ class Table:
         return to_arrow(self)
 
 
-Getter = Callable[[Any], tuple[Any, ...]]
-"""Turns a model object into the cells of one field's columns."""
+Spread = Callable[[Any], tuple[Any, ...]]
+"""Turns one field's value (never None) into the cells of its columns."""
 
 
 @dataclass(frozen=True)
 class _FieldColumns:
+    name: str
     columns: tuple[Column, ...]
-    cells: Getter
+    spread: Spread | None
+    """Turns a value into its cells; None when the value is its one cell as it is."""
+
+    def cells(self, values: Sequence[Any]) -> list[Sequence[Any]]:
+        """The field's columns for a column of its values: one sequence of cells per column."""
+        if self.spread is None:
+            return [values]
+        spread, empty = self.spread, (None,) * len(self.columns)
+        spread_rows = [empty if value is None else spread(value) for value in values]
+        return list(zip(*spread_rows, strict=True)) if spread_rows else [()] * len(self.columns)
+
+
+def _value_columns(names: Sequence[str], objs: Sequence[BaseModel]) -> list[Sequence[Any]]:
+    """The values of fields `names` of `objs`, a column per field, each object's read in one
+    step from its `__dict__` (where pydantic keeps field values)."""
+    if len(names) == 1:
+        return [[vars(obj)[names[0]] for obj in objs]]
+    read = itemgetter(*names)
+    return list(zip(*[read(vars(obj)) for obj in objs], strict=True)) or [()] * len(names)
 
 
 def resolve_table_name(name: str) -> str:
@@ -145,16 +165,22 @@ def resolve_table_name(name: str) -> str:
 def build_tables(records: Iterable[RecordBase]) -> dict[str, Table]:
     """Every table for `records`, keyed by name, in `TABLE_NAMES` order."""
     records = tuple(records)
+    by_kind: dict[str, list[RecordBase]] = {kind: [] for kind in KIND_TABLES}
+    for record in records:
+        by_kind[record.kind].append(record)
+    roles = tuple((r.id, field, code) for r in records for field, _, code in r.actor_roles())
+    exercises = [r for r in by_kind["exercise"] if isinstance(r, Exercise) and r.forces]
+    disputed = [r for r in records if r.discrepancies]
     tables = [_records_table(records)]
-    tables += [_kind_table(kind, [r for r in records if r.kind == kind]) for kind in KIND_TABLES]
+    tables += [_kind_table(kind, by_kind[kind]) for kind in KIND_TABLES]
     tables += [
-        _actors_table(records),
-        _participants_table(records),
-        _forces_table(records),
-        _forces_wide_table(records),
+        _actors_table({code for _, _, code in roles}),
+        _participants_table(roles),
+        _forces_table(exercises),
+        _forces_wide_table(exercises),
         _citations_table(records),
-        _discrepancies_table(records),
-        _discrepancy_citations_table(records),
+        _discrepancies_table(disputed),
+        _discrepancy_citations_table(disputed),
     ]
     return {table.name: table for table in tables}
 
@@ -166,7 +192,12 @@ _QUALIFIERS = next(f.allowed for f in describe_fields(Quantity) if f.name == "qu
 
 
 def _scalar_text(value: object) -> str:
-    return value if isinstance(value, str) else json.dumps(value)
+    """A value's text: itself for text, JSON for a number or true/false."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return json.dumps(value)
 
 
 _UNKNOWN = " (an unknown end lies at most ten years beyond the known one)"
@@ -181,26 +212,26 @@ def _bound_columns(name: str) -> tuple[Column, Column]:
 
 
 def _edtf_cells(value: EDTF) -> tuple[Any, ...]:
-    return str(value), None if value.open_start else value.earliest, None if value.open_end else value.latest
+    return value.text, None if value.open_start else value.earliest, None if value.open_end else value.latest
 
 
-def _edtf_columns(f: FieldSpec) -> tuple[tuple[Column, ...], Getter]:
+def _edtf_columns(f: FieldSpec) -> tuple[tuple[Column, ...], Spread | None]:
     return (
         Column(f.name, "string", f"{f.description} An EDTF string.", f.never_null),
         *_bound_columns(f.name),
     ), _edtf_cells
 
 
-def _quantity_columns(f: FieldSpec) -> tuple[tuple[Column, ...], Getter]:
+def _quantity_columns(f: FieldSpec) -> tuple[tuple[Column, ...], Spread | None]:
     columns = (
         Column(f.name, "integer", f.description, f.never_null),
         Column(f"{f.name}_qualifier", "string", f"How exact `{f.name}` is.", enum=_QUALIFIERS),
         Column(f"{f.name}_upper", "integer", f"The upper end when `{f.name}` is a range."),
     )
-    return columns, lambda value: (value.value, value.qualifier, value.upper)
+    return columns, attrgetter("value", "qualifier", "upper")
 
 
-def _money_columns(f: FieldSpec) -> tuple[tuple[Column, ...], Getter]:
+def _money_columns(f: FieldSpec) -> tuple[tuple[Column, ...], Spread | None]:
     columns = (
         Column(f"{f.name}_amount", "number", f.description, f.never_null),
         Column(f"{f.name}_currency", "string", f"The ISO 4217 currency of `{f.name}_amount`."),
@@ -209,24 +240,24 @@ def _money_columns(f: FieldSpec) -> tuple[tuple[Column, ...], Getter]:
     return columns, lambda value: (value.model_dump(mode="json")["amount"], value.currency, value.qualifier)
 
 
-def _list_columns(f: FieldSpec) -> tuple[tuple[Column, ...], Getter]:
+def _list_columns(f: FieldSpec) -> tuple[tuple[Column, ...], Spread | None]:
     return (Column(f.name, "list", f.description, enum=f.allowed),), lambda value: (list(value),)
 
 
-def _integer_columns(f: FieldSpec) -> tuple[tuple[Column, ...], Getter]:
-    return (Column(f.name, "integer", f.description, f.never_null),), lambda value: (value,)
+def _integer_columns(f: FieldSpec) -> tuple[tuple[Column, ...], Spread | None]:
+    return (Column(f.name, "integer", f.description, f.never_null),), None
 
 
-def _string_columns(f: FieldSpec) -> tuple[tuple[Column, ...], Getter]:
-    return (Column(f.name, "string", f.description, f.never_null, f.allowed),), lambda value: (value,)
+def _string_columns(f: FieldSpec) -> tuple[tuple[Column, ...], Spread | None]:
+    return (Column(f.name, "string", f.description, f.never_null, f.allowed),), None
 
 
-def _text_of_value_columns(f: FieldSpec) -> tuple[tuple[Column, ...], Getter]:
+def _text_of_value_columns(f: FieldSpec) -> tuple[tuple[Column, ...], Spread | None]:
     """A value that may be text, a number or true/false (a discrepancy's value): its text."""
     return (Column(f.name, "string", f.description, f.never_null),), lambda value: (_scalar_text(value),)
 
 
-_COLUMNS_BY_SHAPE: dict[Shape, Callable[[FieldSpec], tuple[tuple[Column, ...], Getter]]] = {
+_COLUMNS_BY_SHAPE: dict[Shape, Callable[[FieldSpec], tuple[tuple[Column, ...], Spread | None]]] = {
     "edtf": _edtf_columns,
     "quantity": _quantity_columns,
     "money": _money_columns,
@@ -240,14 +271,7 @@ _COLUMNS_BY_SHAPE: dict[Shape, Callable[[FieldSpec], tuple[tuple[Column, ...], G
 
 def _field_columns(f: FieldSpec) -> _FieldColumns:
     """The columns one model field becomes, and how to fill them."""
-    columns, convert = _COLUMNS_BY_SHAPE.get(f.shape, _text_of_value_columns)(f)
-    empty = (None,) * len(columns)
-
-    def cells(obj: Any) -> tuple[Any, ...]:
-        value = getattr(obj, f.name)
-        return empty if value is None else convert(value)
-
-    return _FieldColumns(columns, cells)
+    return _FieldColumns(f.name, *_COLUMNS_BY_SHAPE.get(f.shape, _text_of_value_columns)(f))
 
 
 def _model_columns(model: type[BaseModel], skip: Sequence[str] = ()) -> list[_FieldColumns]:
@@ -263,9 +287,15 @@ def _make_table(
     primary_key: Sequence[str],
     foreign_keys: Sequence[ForeignKey] = (),
 ) -> Table:
-    """A table whose rows are key cells followed by the cells of `fields` read from an object."""
+    """A table whose rows are key cells followed by the cells of `fields` read from an object.
+
+    Built a column at a time: each field is read from every object in one pass."""
     columns = (*keys, *(c for f in fields for c in f.columns))
-    built = tuple((*key_cells, *(cell for f in fields for cell in f.cells(obj))) for key_cells, obj in rows)
+    pairs = list(rows)
+    key_columns = list(zip(*(key_cells for key_cells, _ in pairs), strict=True)) or [()] * len(keys)
+    values = _value_columns([f.name for f in fields], [obj for _, obj in pairs])
+    cells = (column for f, value_column in zip(fields, values, strict=True) for column in f.cells(value_column))
+    built = tuple(zip(*key_columns, *cells, strict=True))
     return Table(name, description, columns, built, tuple(primary_key), tuple(foreign_keys))
 
 
@@ -317,8 +347,7 @@ def _kind_table(kind: str, records: Sequence[RecordBase]) -> Table:
     )
 
 
-def _actors_table(records: Sequence[RecordBase]) -> Table:
-    codes = sorted({code for r in records for _, _, code in r.actor_roles()})
+def _actors_table(codes: Iterable[str]) -> Table:
     columns = (
         Column("code", "string", "The actor code used in the records.", required=True),
         Column("name", "string", "The actor's English name.", required=True),
@@ -335,31 +364,31 @@ def _actors_table(records: Sequence[RecordBase]) -> Table:
             "state" if is_state(code) else "organisation",
             *(state_code(code, system) for system in STATE_SYSTEMS),
         )
-        for code in codes
+        for code in sorted(codes)
     )
     return Table("actors", "Every actor code the records use, with its name.", columns, rows, ("code",))
 
 
-def _participants_table(records: Sequence[RecordBase]) -> Table:
+def _participants_table(roles: tuple[tuple[str, str, str], ...]) -> Table:
+    """From `(id, field, actor code)` rows."""
     columns = (
         _ID,
         Column("role", "string", "The field that names the actor.", required=True, enum=ROLE_FIELDS),
         Column("actor", "string", "The actor code.", required=True),
     )
-    rows = tuple((r.id, field, code) for r in records for field, _, code in r.actor_roles())
     return Table(
         "participants",
         "One row per actor named by a record, with the field (role) that names it.",
         columns,
-        rows,
+        roles,
         ("id", "role", "actor"),
         (_TO_RECORDS, ForeignKey(("actor",), "actors", ("code",))),
     )
 
 
-def _forces_table(records: Sequence[RecordBase]) -> Table:
+def _forces_table(exercises: Sequence[Exercise]) -> Table:
     number = Column("force", "integer", "The position of the entry in the exercise's forces, from 1.", required=True)
-    rows = (((r.id, i), force) for r in records if isinstance(r, Exercise) for i, force in enumerate(r.forces, 1))
+    rows = (((r.id, i), force) for r in exercises for i, force in enumerate(r.forces, 1))
     return _make_table(
         "forces",
         "Force numbers of exercises, per participant or in total.",
@@ -375,9 +404,8 @@ _MEASURES = tuple(name for name in Force.model_fields if name != "participant")
 """The counts a force entry can give (troops, ships, ...)."""
 
 
-def _forces_wide_table(records: Sequence[RecordBase]) -> Table:
+def _forces_wide_table(exercises: Sequence[Exercise]) -> Table:
     """One row per exercise with forces, one column per participant (or `total`) and measure."""
-    exercises = [r for r in records if isinstance(r, Exercise) and r.forces]
     cells: dict[tuple[str, str], dict[str, int]] = {}
     for exercise in exercises:
         for force in exercise.forces:

@@ -28,6 +28,7 @@ from sinorus.export.records_json import (
     write_jsonl_stream,
 )
 from sinorus.export.sqlite import write_sqlite
+from sinorus.memory import collection_paused
 from sinorus.models.records import RecordBase
 from sinorus.query import pointed_at
 from sinorus.tables import Table, build_tables
@@ -102,6 +103,7 @@ def format_of_path(path: str | Path) -> str | None:
     return max(matches, key=lambda match: len(match[0]))[1] if matches else None
 
 
+@collection_paused()
 def export(records: Iterable[RecordBase], path: str | Path, format: str = "jsonl") -> int:
     """Write `records` to `path` (a file, or a folder for table formats) in `format`.
 

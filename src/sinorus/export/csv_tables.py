@@ -9,17 +9,22 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 from datetime import date
+from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any, TextIO
 
-from sinorus.tables import Table
+from sinorus.tables import Column, Table
 
 __all__ = ["FORMULA_STARTS", "csv_cell", "write_csv_table", "write_csv_tables"]
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """First characters that make a spreadsheet read a cell as a formula."""
+
+
+_FORMULA_AFTER_NEWLINE = re.compile("\n[" + re.escape("".join(FORMULA_STARTS)) + "]")
 
 
 def csv_cell(value: Any) -> str:
@@ -35,11 +40,41 @@ def csv_cell(value: Any) -> str:
     return str(value)
 
 
+def _json_list(texts: list[str]) -> str:
+    """A list of text as JSON, as `json.dumps(texts, ensure_ascii=False)` writes it."""
+    return "[" + ", ".join(map(encode_basestring, texts)) + "]" if texts else "[]"
+
+
+def _safe_texts(texts: Sequence[str | None]) -> Sequence[str | None]:
+    """A column of text (or empty) cells, formulas made text. A column with no cell starting a
+    formula, found in one search of its cells joined by line breaks, is kept as it is."""
+    if not _FORMULA_AFTER_NEWLINE.search("\n" + "\n".join(filter(None, texts))):
+        return texts
+    return [("'" + text if text and text.startswith(FORMULA_STARTS) else text) for text in texts]
+
+
+def _column_cells(column: Column, cells: Sequence[Any]) -> Sequence[Any]:
+    """One column's cells made CSV-ready. The csv module writes None as empty and numbers and
+    dates as their text (`str`), the same text `csv_cell` gives; text that could start a
+    formula, lists, and values of any other column are converted here."""
+    if column.type in ("integer", "date"):
+        return cells
+    if column.type == "list":
+        return [_json_list(cell) for cell in cells]
+    if column.type == "string":
+        return _safe_texts(cells)
+    return [csv_cell(cell) for cell in cells]
+
+
 def write_csv_table(table: Table, stream: TextIO) -> None:
-    """Write one table as CSV to a text stream: a header row, then the rows."""
+    """Write one table as CSV to a text stream: a header row, then the rows (converted a
+    column at a time)."""
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(c.name for c in table.columns)
-    writer.writerows([csv_cell(v) for v in row] for row in table.rows)
+    if table.rows:
+        columns = zip(*table.rows, strict=True)
+        converted = [_column_cells(c, cells) for c, cells in zip(table.columns, columns, strict=True)]
+        writer.writerows(zip(*converted, strict=True))
 
 
 def write_csv_tables(tables: Iterable[Table], folder: Path) -> list[Path]:

@@ -73,8 +73,10 @@ class RecordBase(FrozenModel):
         found: list[tuple[str, ActorRole, str]] = []
         for name, role in self.actor_fields.items():
             value = getattr(self, name)
-            codes = value if isinstance(value, tuple) else (value,) if value else ()
-            found.extend((name, role, code) for code in codes)
+            if isinstance(value, tuple):
+                found += [(name, role, code) for code in value]
+            elif value:
+                found.append((name, role, value))
         return tuple(found)
 
     @field_validator("citations")
