@@ -194,8 +194,10 @@ class Dataset:
 
     def by_name(self, name: str) -> Records[RecordBase]:
         """Records whose id, name or an alias equals `name`, ignoring case and spacing."""
-        index = self._index("names", self._build_name_index)
-        return Records(self._records[i] for i in index.get(fold(name), ()))
+        first, shared = self._index("names", self._build_name_index)
+        key = fold(name)
+        positions = shared.get(key) or ((first[key],) if key in first else ())
+        return Records(self._records[i] for i in positions)
 
     def lookup(self, name: str) -> RecordBase:
         """The one record with this id, name or alias; raises `LookupError` otherwise."""
@@ -444,8 +446,20 @@ class Dataset:
         positions: dict[str, int] = self._index("positions", lambda: {r.id: i for i, r in enumerate(self._records)})
         return positions[record_id]
 
-    def _build_name_index(self) -> dict[str, tuple[int, ...]]:
-        return self._group(lambda r: (fold(n) for n in names_of(r)))
+    def _build_name_index(self) -> tuple[dict[str, int], dict[str, list[int]]]:
+        """The position of the first record each folded id, name or alias names, and the
+        positions of all of them for the few names several records share. (An id is its own
+        folded form: lower-case, no spaces.)"""
+        first: dict[str, int] = {}
+        shared: dict[str, list[int]] = {}
+        for i, record in enumerate(self._records):
+            for key in (record.id, fold(record.name), *map(fold, record.aliases)):
+                j = first.setdefault(key, i)
+                if j != i:
+                    positions = shared.setdefault(key, [j])
+                    if positions[-1] != i:
+                        positions.append(i)
+        return first, shared
 
     def _source_family(self, source_id: str) -> set[str]:
         children: dict[str, tuple[int, ...]] = self._index(
