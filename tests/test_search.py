@@ -57,3 +57,31 @@ def test_the_index_scores_each_record_once_by_its_best_name() -> None:
     assert scores[0] == 1.0
     assert 0.3 < scores[1] < 1.0
     assert index.search("omega", floor=0.3) == {2: 1.0}
+
+
+def test_results_are_the_same_in_every_process() -> None:
+    """Names sharing as many trigrams with the query are taken in one order whatever the
+    interpreter's string hashing."""
+    import os
+    import subprocess
+    import sys
+
+    code = "import sinorus; print(sinorus.load().search('china', limit=20).ids)"
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1, outputs
+
+
+def test_a_trigram_most_names_share_is_not_counted_when_the_query_has_rarer_ones() -> None:
+    names = [[f"synthetic record {i}"] for i in range(12_000)] + [["S-400 China"], ["s"]]
+    index = NameIndex(names)
+    assert max(index.search("s-400 china", floor=0.5).items(), key=lambda item: item[1]) == (12_000, 1.0)
+    assert index.search("s", floor=0.5)[12_001] == 1.0  # only common trigrams: all are counted

@@ -31,6 +31,10 @@ _FUZZY_WEIGHT = 0.85
 """Fuzzy similarity is scaled below substring matches, which rank higher."""
 _CANDIDATES = 400
 """How many names sharing the most trigrams with a query are scored."""
+_COMMON = (0.25, 10_000)
+"""A trigram found in more than this share of all names and more than this many names (the
+leading letter of a name most of them share, say) tells names apart too little to be counted,
+when a query has rarer ones."""
 
 
 @lru_cache(maxsize=65536)
@@ -78,8 +82,8 @@ class NameIndex:
         if not query:
             return {}
         shared: Counter[int] = Counter()
-        for gram in _trigrams(query):
-            shared.update(self._grams.get(gram, ()))
+        for postings in self._telling_postings(query):
+            shared.update(postings)
         scores: dict[int, float] = {}
         for entry, _ in shared.most_common(_CANDIDATES):
             name = self._names[entry]
@@ -95,3 +99,14 @@ class NameIndex:
             if score > floor and score > scores.get(owner, 0.0):
                 scores[owner] = score
         return scores
+
+    def _telling_postings(self, query: str) -> list[list[int]]:
+        """The names holding each trigram of `query`, in the trigrams' order (so that names
+        sharing as many trigrams are taken in the same order in every process), leaving out the
+        common trigrams (see `_COMMON`) when a rarer one is found: the work of a query then
+        stays bounded as the names grow, rather than growing with them."""
+        found = [postings for gram in sorted(_trigrams(query)) if (postings := self._grams.get(gram))]
+        share, least = _COMMON
+        common = max(share * len(self._names), least)
+        telling = [postings for postings in found if len(postings) <= common]
+        return telling or found
