@@ -30,7 +30,13 @@ LOAD = """
 import resource, time, sinorus
 t = time.perf_counter()
 sinorus.load({path})
-print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+elapsed = time.perf_counter() - t
+try:  # this process's own peak: on Linux, ru_maxrss can keep the parent's from before exec
+    status = open("/proc/self/status").read()
+    peak = int(status.split("VmHWM:")[1].split()[0]) / 1024
+except (OSError, IndexError):
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(elapsed, peak)
 """
 FLOOR = """
 import json, sys, time

@@ -24,6 +24,15 @@ from collections.abc import Iterator
 from typing import Any
 
 import yaml
+from yaml import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
 
 from sinorus.loading.files import Position
 from sinorus.models.base import LARGEST_INTEGER
@@ -43,6 +52,7 @@ Path = tuple[str | int, ...]
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
+_WORDS = _NULL | _TRUE | _FALSE
 _NUMBER_START = frozenset("+-0123456789")
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]+(?:[eE][-+]?[0-9]+)?|[eE][-+]?[0-9]+)")
@@ -63,11 +73,13 @@ def _position(event: Any) -> Position:
     return Position(mark.line + 1, mark.column + 1)
 
 
-def _scalar(event: yaml.ScalarEvent, path: Path) -> Any:
-    if not event.implicit[0]:  # quoted or block scalar: always a string
-        return event.value
+def _scalar(event: ScalarEvent, path: Path) -> Any:
+    value = event.value
+    # A quoted or block scalar is always a string; so is most plain text (see `plain_value`).
+    if not event.implicit[0] or (value and value[0] not in _NUMBER_START and value not in _WORDS):
+        return value
     try:
-        return plain_value(event.value)
+        return plain_value(value)
     except NumberOutOfRange as error:
         raise YAMLProblem(str(error), _position(event), path) from None
 
@@ -107,74 +119,71 @@ def _shortened(value: str) -> str:
     return value if len(value) <= 30 else f"{value[:12]}...{value[-6:]} ({len(value)} characters)"
 
 
+_UNTAGGED = (None, "!")
+"""The tags a node may carry: none, or the non-specific `!` of a quoted scalar."""
+
+
 class _Builder:
     def __init__(self, events: Iterator[Any], track: bool) -> None:
-        self._events = events
+        self._next = events.__next__
         self.positions: dict[Path, Position] | None = {} if track else None
 
-    def _next(self) -> Any:
-        return next(self._events)
-
-    def _check_node(self, event: Any, path: Path) -> None:
-        if isinstance(event, yaml.AliasEvent):
+    def _refuse(self, event: Any, path: Path) -> None:
+        """Raise for an alias, an anchor or a tag (`node` calls this only when there is one)."""
+        if isinstance(event, AliasEvent):
             raise YAMLProblem(f"aliases (*{event.anchor}) are not allowed", _position(event), path)
         if event.anchor is not None:
             raise YAMLProblem(f"anchors (&{event.anchor}) are not allowed", _position(event), path)
-        if event.tag is not None and event.tag != "!":
-            raise YAMLProblem(f"tags ({event.tag}) are not allowed", _position(event), path)
+        raise YAMLProblem(f"tags ({event.tag}) are not allowed", _position(event), path)
 
-    def node(self, event: Any, path: Path, depth: int, key_position: Position | None = None) -> Any:
-        self._check_node(event, path)
+    def node(self, event: Any, path: Path, depth: int, key_event: Any = None) -> Any:
+        if event.anchor is not None or event.tag not in _UNTAGGED:  # an alias has an anchor
+            self._refuse(event, path)
         if self.positions is not None:
             position = _position(event)
+            key_position = _position(key_event) if key_event is not None else None
             # A block collection starts on the line after its key: point at the key.
             below_key = key_position is not None and position.line > key_position.line
             self.positions[path] = key_position if below_key and key_position else position
-        if isinstance(event, yaml.ScalarEvent):
+        if isinstance(event, ScalarEvent):
             return _scalar(event, path)
         if depth >= MAX_DEPTH:
             field = path
             while len(field) > 1 and isinstance(field[-1], int):
                 field = field[:-1]
             raise YAMLProblem(f"nesting deeper than {MAX_DEPTH} levels", _position(event), field)
-        if isinstance(event, yaml.SequenceStartEvent):
+        if isinstance(event, SequenceStartEvent):
             return self._sequence(path, depth)
-        if isinstance(event, yaml.MappingStartEvent):
+        if isinstance(event, MappingStartEvent):
             return self._mapping(path, depth)
         raise YAMLProblem(f"unexpected {type(event).__name__}", _position(event), path)  # pragma: no cover
 
     def _sequence(self, path: Path, depth: int) -> list[Any]:
         items: list[Any] = []
-        while not isinstance(child := self._next(), yaml.SequenceEndEvent):
-            items.append(self.node(child, (*path, len(items)), depth + 1))
+        next_event, node = self._next, self.node
+        while not isinstance(child := next_event(), SequenceEndEvent):
+            items.append(node(child, (*path, len(items)), depth + 1))
         return items
 
     def _mapping(self, path: Path, depth: int) -> dict[str, Any]:
         mapping: dict[str, Any] = {}
-        while not isinstance(key_event := self._next(), yaml.MappingEndEvent):
+        next_event, node = self._next, self.node
+        while not isinstance(key_event := next_event(), MappingEndEvent):
             key = self._key(key_event, path)
             if key in mapping:
                 raise YAMLProblem(f"duplicate key {key!r}", _position(key_event), (*path, key))
-            mapping[key] = self.node(self._next(), (*path, key), depth + 1, _position(key_event))
+            mapping[key] = node(next_event(), (*path, key), depth + 1, key_event)
         return mapping
 
     def _key(self, event: Any, path: Path) -> str:
-        self._check_node(event, path)
-        if not isinstance(event, yaml.ScalarEvent):
+        if event.anchor is not None or event.tag not in _UNTAGGED:
+            self._refuse(event, path)
+        if not isinstance(event, ScalarEvent):
             raise YAMLProblem("mapping keys must be plain strings", _position(event), path)
         key = _scalar(event, path)
         if not isinstance(key, str) or not key:
             raise YAMLProblem(f"mapping key {event.value!r} is not a string", _position(event), path)
         return key
-
-
-def _events(text: str) -> Iterator[Any]:
-    loader = _EventLoader(text)
-    try:
-        while (event := loader.get_event()) is not None:
-            yield event
-    finally:
-        loader.dispose()
 
 
 _OPENERS = ("while scanning a quoted scalar", "while parsing a flow sequence", "while parsing a flow mapping")
@@ -221,13 +230,14 @@ def read_yaml(text: str, *, track_positions: bool = False) -> tuple[Any, dict[Pa
         raise YAMLProblem("the file starts with a byte-order mark; save it as UTF-8 without one", Position(1, 1))
     if found := _HIDDEN_BREAK.search(text):
         raise _hidden_break(text, found.start())
-    events = _events(text)
+    loader = _EventLoader(text)
+    events = iter(loader.get_event, None)  # the parser's events, with no Python frame between
     builder = _Builder(events, track_positions)
     value: Any = None
     documents = 0
     try:
         for event in events:
-            if isinstance(event, yaml.DocumentStartEvent):
+            if isinstance(event, DocumentStartEvent):
                 documents += 1
                 if documents > 1:
                     raise YAMLProblem("a file must hold one YAML document", _position(event))
@@ -242,4 +252,6 @@ def read_yaml(text: str, *, track_positions: bool = False) -> tuple[Any, dict[Pa
         ) from None
     except yaml.YAMLError as error:
         raise YAMLProblem(f"invalid YAML: {error}", None) from None
+    finally:
+        loader.dispose()
     return value, builder.positions or {}
