@@ -21,9 +21,6 @@ from sinorus.errors import DataError, SinorusError
 from sinorus.export import FORMATS, export, format_of_path, record_to_json
 from sinorus.export.csv_tables import write_csv_table
 from sinorus.export.parquet import write_parquet_table
-from sinorus.loading.files import find_files, read_record_file, write_atomically
-from sinorus.loading.records import read_files
-from sinorus.loading.writer import CommentsWouldBeLost, format_text
 from sinorus.models.display import record_text
 from sinorus.models.records import RECORD_TYPES, RecordBase
 from sinorus.query import actors_of, year_span
@@ -184,6 +181,11 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _fmt(args: argparse.Namespace) -> int:
+    # Reading and writing YAML is imported here, so that other commands start without PyYAML.
+    from sinorus.loading.files import find_files, read_record_file, write_atomically
+    from sinorus.loading.records import read_files
+    from sinorus.loading.writer import CommentsWouldBeLost, format_text
+
     files = find_files(args.paths)
     result = read_files(files)
     if result.problems:
