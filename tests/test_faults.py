@@ -59,7 +59,7 @@ def test_a_file_named_twice_is_formatted_once(tmp_path: Path, monkeypatch: pytes
 def test_a_file_changed_while_it_is_formatted_is_left_as_the_other_writer_left_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import sinorus.cli
+    import sinorus.loading.writer
     from sinorus.loading.writer import format_text
 
     path = unformatted(tmp_path, 2)
@@ -70,7 +70,7 @@ def test_a_file_changed_while_it_is_formatted_is_left_as_the_other_writer_left_i
         path.write_text(theirs, encoding="utf-8")
         return original(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(sinorus.cli, "format_text", format_while_another_process_writes)
+    monkeypatch.setattr(sinorus.loading.writer, "format_text", format_while_another_process_writes)
     assert main(["fmt", str(path)]) == 2
     assert "changed while it was being formatted" in capsys.readouterr().err
     assert path.read_text(encoding="utf-8") == theirs

@@ -32,6 +32,7 @@ __all__ = [
     "Column",
     "ForeignKey",
     "Table",
+    "build_closed_tables",
     "build_tables",
     "resolve_table_name",
 ]
@@ -183,6 +184,31 @@ def build_tables(records: Iterable[RecordBase]) -> dict[str, Table]:
         _discrepancy_citations_table(disputed),
     ]
     return {table.name: table for table in tables}
+
+
+def build_closed_tables(records: Iterable[RecordBase]) -> dict[str, Table]:
+    """`build_tables` for an export, whose foreign keys must all resolve: refuses records that
+    point at records not among them (cited sources, series, agreements, reports)."""
+    tables = build_tables(records)
+    keys = {(key.table, key.reference[0]) for table in tables.values() for key in table.foreign_keys}
+    held = {(name, column): set(tables[name].values(column)) for name, column in keys}
+    missing = sorted(
+        {
+            value
+            for table in tables.values()
+            for key in table.foreign_keys
+            if len(key.columns) == 1
+            for value in set(table.values(key.columns[0])) - held[key.table, key.reference[0]]
+            if value is not None
+        }
+    )
+    if missing:
+        shown = ", ".join(missing[:3]) + (", ..." if len(missing) > 3 else "")
+        raise ExportError(
+            f"the records point at {len(missing)} records not among them ({shown}); "
+            "export dataset.with_references(records) to include them"
+        )
+    return tables
 
 
 # -- columns from model fields ----------------------------------------------------------------

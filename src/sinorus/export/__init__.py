@@ -30,8 +30,7 @@ from sinorus.export.records_json import (
 from sinorus.export.sqlite import write_sqlite
 from sinorus.memory import collection_paused
 from sinorus.models.records import RecordBase
-from sinorus.query import pointed_at
-from sinorus.tables import Table, build_tables
+from sinorus.tables import Table, build_closed_tables
 
 __all__ = [
     "FORMATS",
@@ -61,7 +60,7 @@ class Format:
 
 
 def _tables_to(write: Callable[[Iterable[Table], Path], object]) -> Callable[[Sequence[RecordBase], Path], object]:
-    return lambda records, path: write(build_tables(records).values(), path)
+    return lambda records, path: write(build_closed_tables(records).values(), path)
 
 
 FORMATS: dict[str, Format] = {
@@ -126,19 +125,5 @@ def export(records: Iterable[RecordBase], path: str | Path, format: str = "jsonl
     except KeyError:
         raise ExportError(f"unknown export format {format!r}; expected one of {', '.join(FORMATS)}") from None
     records = tuple(records)
-    if chosen.tables:
-        _check_closed(records)
     chosen.write(records, Path(path))
     return len(records)
-
-
-def _check_closed(records: Sequence[RecordBase]) -> None:
-    """Tables need every record a row points at; say which are missing rather than write broken keys."""
-    ids = {r.id for r in records}
-    missing = sorted({target for r in records for target in pointed_at(r)} - ids)
-    if missing:
-        shown = ", ".join(missing[:3]) + (", ..." if len(missing) > 3 else "")
-        raise ExportError(
-            f"the records point at {len(missing)} records not among them ({shown}); "
-            "export dataset.with_references(records) to include them"
-        )

@@ -22,7 +22,7 @@ from sinorus._version import DATA_VERSION, __version__
 from sinorus.errors import ExportError
 from sinorus.loading.files import replaced
 from sinorus.models.records import RecordBase
-from sinorus.tables import RECORD_COLUMNS, Column, Table, build_tables
+from sinorus.tables import RECORD_COLUMNS, Column, Table, build_closed_tables
 
 __all__ = ["SQL_TYPES", "write_sqlite"]
 
@@ -155,7 +155,7 @@ def write_sqlite(records: Sequence[RecordBase], path: Path) -> Path:
         connection = sqlite3.connect(temporary)
         try:
             with connection:
-                _fill(connection, records, build_tables(records).values())
+                _fill(connection, records, build_closed_tables(records).values())
         finally:
             connection.close()
     return path
