@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import threading
 from os import PathLike
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from sinorus._lazy import lazy_names
 from sinorus._version import DATA_VERSION, __version__
 
 if TYPE_CHECKING:
@@ -75,17 +76,18 @@ __all__ = [
     "load",
 ]
 
-_LAZY = {
-    "Dataset": "sinorus.dataset",
-    "DataError": "sinorus.errors",
-    "ExportError": "sinorus.errors",
-    "RecordNotFound": "sinorus.errors",
-    "MissingExtraError": "sinorus.errors",
-    "Problem": "sinorus.errors",
-    "QueryError": "sinorus.errors",
-    "Records": "sinorus.collection",
-    "SinorusError": "sinorus.errors",
-}
+_ERRORS = ("DataError", "ExportError", "MissingExtraError", "Problem", "QueryError", "RecordNotFound", "SinorusError")
+_MODELS = ("EDTF", "ORGANISATIONS", "Agreement", "ArmsTransfer", "Citation", "Discrepancy", "Event", "Exercise",
+           "Force", "Money", "Quantity", "Record", "RecordBase", "Source")  # fmt: skip
+__getattr__, __dir__ = lazy_names(
+    __name__,
+    {
+        "Dataset": "sinorus.dataset",
+        "Records": "sinorus.collection",
+        **dict.fromkeys(_ERRORS, "sinorus.errors"),
+        **dict.fromkeys(_MODELS, "sinorus.models"),
+    },
+)
 _packaged: Dataset | None = None
 _packaged_lock = threading.Lock()
 
@@ -129,16 +131,3 @@ def data_path() -> Path:
     from sinorus.loading.load import packaged_data_dir
 
     return packaged_data_dir()
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
-
-
-def __getattr__(name: str) -> Any:
-    import importlib
-
-    module = _LAZY.get(name, "sinorus.models" if name in __all__ else None)
-    if module is None:
-        raise AttributeError(f"module 'sinorus' has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)

@@ -6,8 +6,9 @@ data does not import PyYAML.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from sinorus._lazy import lazy_names
 
 if TYPE_CHECKING:
     from sinorus.loading.files import find_files
@@ -16,19 +17,12 @@ if TYPE_CHECKING:
 
 __all__ = ["LoadedRecord", "check_integrity", "find_files", "read_files"]
 
-_HOMES = {
-    "LoadedRecord": "sinorus.loading.records",
-    "check_integrity": "sinorus.loading.integrity",
-    "find_files": "sinorus.loading.files",
-    "read_files": "sinorus.loading.records",
-}
-
-
-def __getattr__(name: str) -> Any:
-    if name in _HOMES:
-        return getattr(import_module(_HOMES[name]), name)
-    raise AttributeError(f"module 'sinorus.loading' has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *__all__])
+__getattr__, __dir__ = lazy_names(
+    __name__,
+    {
+        "LoadedRecord": "sinorus.loading.records",
+        "check_integrity": "sinorus.loading.integrity",
+        "find_files": "sinorus.loading.files",
+        "read_files": "sinorus.loading.records",
+    },
+)
