@@ -115,6 +115,21 @@ def test_module_entry_point_runs_as_a_process(tmp_path: Path) -> None:
     assert f"{broken}:5:9: date: record 'x': '2016-02-30': day 30 does not exist in 2016-02" in done.stderr
 
 
+def test_the_process_ends_with_its_output_written_whole(tmp_path: Path, dataset: Dataset) -> None:
+    """The process skips the interpreter's teardown: what it printed and wrote must be complete."""
+    output = tmp_path / "records.jsonl"
+    command = [sys.executable, "-m", "sinorus", "export", "-o", str(output)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert [json.loads(line)["id"] for line in output.read_text(encoding="utf-8").splitlines()] == [
+        r.id for r in dataset
+    ]
+    listed = subprocess.run(
+        [sys.executable, "-m", "sinorus", "list", "source", "--json"], capture_output=True, text=True, check=True
+    )
+    assert len(json.loads(listed.stdout)) == len(dataset.sources)
+
+
 def test_discrepancies_command(capsys: pytest.CaptureFixture[str], dataset: Dataset) -> None:
     status, out, _ = run(capsys, "discrepancies", "--nature", "swapped", "--json")
     assert status == 0

@@ -1,5 +1,5 @@
 """`python -m sinorus`: the command-line interface."""
 
-from sinorus.cli import main
+from sinorus.cli import run
 
-raise SystemExit(main())
+run()

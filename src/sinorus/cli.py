@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import json
+import os
 import sys
 import tempfile
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TypeAlias, get_args
+from typing import Any, NoReturn, TypeAlias, get_args
 
 import sinorus
 from sinorus import panels
@@ -25,7 +27,7 @@ from sinorus.models.display import record_text
 from sinorus.models.records import RECORD_TYPES, RecordBase
 from sinorus.query import actors_of, year_span
 
-__all__ = ["build_parser", "main"]
+__all__ = ["build_parser", "main", "run"]
 
 
 class CommandError(Exception):
@@ -534,6 +536,19 @@ def _escape_what_cannot_be_printed() -> None:
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
+
+
+def run() -> NoReturn:
+    """The `sinorus` process: `main`, then its output flushed and the process ended at once.
+
+    Ending this way skips the interpreter's teardown, which would free every record and model
+    one by one for nothing (about a fifth of a short command's time); every file a command
+    writes is closed before `main` returns."""
+    status = main()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(BrokenPipeError, ValueError):  # a reader that has gone, a closed stream
+            stream.flush()
+    os._exit(status)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
