@@ -68,7 +68,7 @@ def to_arrow(table: Table) -> Any:
         ],
         metadata={key: str(value) for key, value in _metadata(table).items()},
     )
-    columns = list(zip(*table.rows, strict=True)) or [()] * len(table.columns)
+    columns = table.cells_by_column()
     arrays = [pa.array(values, type=field.type) for values, field in zip(columns, schema, strict=True)]
     return pa.Table.from_arrays(arrays, schema=schema)
 

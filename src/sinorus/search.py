@@ -31,10 +31,11 @@ _FUZZY_WEIGHT = 0.85
 """Fuzzy similarity is scaled below substring matches, which rank higher."""
 _CANDIDATES = 400
 """How many names sharing the most trigrams with a query are scored."""
-_COMMON = (0.25, 10_000)
-"""A trigram found in more than this share of all names and more than this many names (the
-leading letter of a name most of them share, say) tells names apart too little to be counted,
-when a query has rarer ones."""
+_COMMON_SHARE = 0.25
+_COMMON_LEAST = 10_000
+"""A trigram found in more than `_COMMON_SHARE` of all names and in more than `_COMMON_LEAST`
+names (the leading letter of a name most of them share, say) tells names apart too little to
+be counted, when a query has rarer ones."""
 
 
 @lru_cache(maxsize=65536)
@@ -103,10 +104,9 @@ class NameIndex:
     def _telling_postings(self, query: str) -> list[list[int]]:
         """The names holding each trigram of `query`, in the trigrams' order (so that names
         sharing as many trigrams are taken in the same order in every process), leaving out the
-        common trigrams (see `_COMMON`) when a rarer one is found: the work of a query then
+        common trigrams (see `_COMMON_SHARE`) when a rarer one is found: the work of a query then
         stays bounded as the names grow, rather than growing with them."""
         found = [postings for gram in sorted(_trigrams(query)) if (postings := self._grams.get(gram))]
-        share, least = _COMMON
-        common = max(share * len(self._names), least)
+        common = max(_COMMON_SHARE * len(self._names), _COMMON_LEAST)
         telling = [postings for postings in found if len(postings) <= common]
         return telling or found

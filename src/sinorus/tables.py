@@ -95,6 +95,10 @@ class Table:
     primary_key: tuple[str, ...]
     foreign_keys: tuple[ForeignKey, ...] = ()
 
+    def cells_by_column(self) -> list[Sequence[Any]]:
+        """The cells of every column, in column order: the rows turned on their side."""
+        return _transposed(self.rows, len(self.columns))
+
     def values(self, column: str) -> list[Any]:
         """Every value of one column, in row order."""
         position = [c.name for c in self.columns].index(column)
@@ -124,6 +128,11 @@ class Table:
         return to_arrow(self)
 
 
+def _transposed(rows: Iterable[Sequence[Any]], width: int) -> list[Sequence[Any]]:
+    """The columns of `rows` (`width` empty ones when there are no rows)."""
+    return list(zip(*rows, strict=True)) or [()] * width
+
+
 Spread = Callable[[Any], tuple[Any, ...]]
 """Turns one field's value (never None) into the cells of its columns."""
 
@@ -140,8 +149,7 @@ class _FieldColumns:
         if self.spread is None:
             return [values]
         spread, empty = self.spread, (None,) * len(self.columns)
-        spread_rows = [empty if value is None else spread(value) for value in values]
-        return list(zip(*spread_rows, strict=True)) if spread_rows else [()] * len(self.columns)
+        return _transposed([empty if value is None else spread(value) for value in values], len(self.columns))
 
 
 def _value_columns(names: Sequence[str], objs: Sequence[BaseModel]) -> list[Sequence[Any]]:
@@ -150,7 +158,7 @@ def _value_columns(names: Sequence[str], objs: Sequence[BaseModel]) -> list[Sequ
     if len(names) == 1:
         return [[vars(obj)[names[0]] for obj in objs]]
     read = itemgetter(*names)
-    return list(zip(*[read(vars(obj)) for obj in objs], strict=True)) or [()] * len(names)
+    return _transposed([read(vars(obj)) for obj in objs], len(names))
 
 
 def resolve_table_name(name: str) -> str:
@@ -318,7 +326,7 @@ def _make_table(
     Built a column at a time: each field is read from every object in one pass."""
     columns = (*keys, *(c for f in fields for c in f.columns))
     pairs = list(rows)
-    key_columns = list(zip(*(key_cells for key_cells, _ in pairs), strict=True)) or [()] * len(keys)
+    key_columns = _transposed([key_cells for key_cells, _ in pairs], len(keys))
     values = _value_columns([f.name for f in fields], [obj for _, obj in pairs])
     cells = (column for f, value_column in zip(fields, values, strict=True) for column in f.cells(value_column))
     built = tuple(zip(*key_columns, *cells, strict=True))

@@ -71,10 +71,9 @@ def write_csv_table(table: Table, stream: TextIO) -> None:
     column at a time)."""
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(c.name for c in table.columns)
-    if table.rows:
-        columns = zip(*table.rows, strict=True)
-        converted = [_column_cells(c, cells) for c, cells in zip(table.columns, columns, strict=True)]
-        writer.writerows(zip(*converted, strict=True))
+    columns = table.cells_by_column()
+    converted = [_column_cells(c, cells) for c, cells in zip(table.columns, columns, strict=True)]
+    writer.writerows(zip(*converted, strict=True))
 
 
 def write_csv_tables(tables: Iterable[Table], folder: Path) -> list[Path]:

@@ -52,7 +52,6 @@ Path = tuple[str | int, ...]
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
-_WORDS = _NULL | _TRUE | _FALSE
 _NUMBER_START = frozenset("+-0123456789")
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]+(?:[eE][-+]?[0-9]+)?|[eE][-+]?[0-9]+)")
@@ -74,12 +73,10 @@ def _position(event: Any) -> Position:
 
 
 def _scalar(event: ScalarEvent, path: Path) -> Any:
-    value = event.value
-    # A quoted or block scalar is always a string; so is most plain text (see `plain_value`).
-    if not event.implicit[0] or (value and value[0] not in _NUMBER_START and value not in _WORDS):
-        return value
+    if not event.implicit[0]:  # quoted or block scalar: always a string
+        return event.value
     try:
-        return plain_value(value)
+        return plain_value(event.value)
     except NumberOutOfRange as error:
         raise YAMLProblem(str(error), _position(event), path) from None
 
