@@ -6,11 +6,12 @@ import math
 import re
 import unicodedata
 from decimal import Decimal
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, model_validator
 
 from sinorus.models.actors import code_repr, is_three_capitals
+from sinorus.models.docstrings import attribute_docstrings
 from sinorus.models.iso import iso_name
 
 __all__ = [
@@ -71,9 +72,22 @@ breaks aside) that shows at least one character."""
 
 
 class FrozenModel(BaseModel):
-    """Base of every model: immutable, hashable, unknown fields rejected."""
+    """Base of every model: immutable, hashable, unknown fields rejected.
 
-    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+    Validators are built on first use, not when the class is made (`defer_build`), so that a
+    process reading only the shipped compiled form builds none. Each field's description is
+    the docstring under it.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        docs = attribute_docstrings(cls.__module__, cls.__qualname__)
+        for name, field in cls.model_fields.items():
+            if field.description is None and name in docs:
+                field.description = docs[name]
 
 
 class Citation(FrozenModel):
