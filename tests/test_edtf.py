@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 
@@ -40,6 +41,12 @@ def test_bounds(text: str, earliest: date, latest: date, precision: str) -> None
     value = EDTF(text)
     assert (value.earliest, value.latest, value.precision) == (earliest, latest, precision)
     assert str(value) == text
+
+
+def test_every_month_ends_on_its_last_calendar_day() -> None:
+    for year in [*range(1896, 2105), 1600, 1700, 1800, 2400, 9999]:
+        for month in range(1, 13):
+            assert EDTF(f"{year}-{month:02d}").latest.day == calendar.monthrange(year, month)[1], (year, month)
 
 
 def test_qualifiers() -> None:

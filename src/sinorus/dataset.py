@@ -7,7 +7,7 @@ import warnings
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from datetime import date
-from typing import Any, Literal, TypedDict, TypeVar, get_args, get_origin, overload
+from typing import TYPE_CHECKING, Any, Literal, TypedDict, TypeVar, get_args, get_origin, overload
 
 from typing_extensions import Unpack
 
@@ -26,8 +26,9 @@ from sinorus.query import (
     timeline_key,
     type_of,
 )
-from sinorus.search import NameIndex
-from sinorus.tables import Table, build_tables, resolve_table_name
+
+if TYPE_CHECKING:
+    from sinorus.tables import Table
 
 __all__ = ["ActorFilterRole", "Criteria", "Dataset"]
 
@@ -215,6 +216,8 @@ class Dataset:
         without accents, in Latin, Cyrillic or Chinese script (see `sinorus.search`)."""
         if limit < 1:
             raise QueryError(f"limit must be at least 1, not {limit}")
+        from sinorus.search import NameIndex  # imported on first use: a load needs neither it nor the tables
+
         index = self._index("search", lambda: NameIndex([names_of(r) for r in self._records]))
         scores = index.search(text, _SEARCH_FLOOR)
         kinds = _checked_kinds(kind)
@@ -394,11 +397,15 @@ class Dataset:
 
     def tables(self) -> dict[str, Table]:
         """Every flat table (see `sinorus.tables`), keyed by name; built once."""
+        from sinorus.tables import build_tables
+
         return self._index("tables", lambda: build_tables(self._records))
 
     def table(self, name: str) -> Table:
         """One flat table: a record kind (`"exercise"`) for its wide table, or a table name
         (`"participants"`, `"citations"`, `"discrepancies"`, ...)."""
+        from sinorus.tables import resolve_table_name
+
         return self.tables()[resolve_table_name(name)]
 
     def to_pandas(self, table: str) -> Any:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +24,8 @@ class QueryError(SinorusError, ValueError):
     @classmethod
     def unknown(cls, what: str, value: str, choices: Iterable[str]) -> QueryError:
         """The error for `value`, which is not among `choices` of `what`."""
+        import difflib  # only when an error is made, not at every start
+
         options = sorted(set(choices))
         close = difflib.get_close_matches(value, options, n=3, cutoff=0.6)
         hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -108,6 +106,9 @@ def replaced(path: Path) -> Iterator[Path]:
     """A temporary file beside `path` to write the new content to; when the block ends it is
     renamed over `path` (keeping its permissions), so a reader sees the old file or the new one,
     never a part. If the block fails, the original stays as it was and the temporary file goes."""
+    import shutil  # imported here: reading records writes nothing
+    import tempfile
+
     handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     os.close(handle)
     temporary = Path(name)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
@@ -71,6 +70,8 @@ def records_repr(records: Sequence[RecordBase]) -> str:
 
 def records_html(records: Sequence[RecordBase], limit: int = HTML_ROWS) -> str:
     """A table with id, kind, name, date and participants, one row per record."""
+    from html import escape  # imported here: only notebooks ask for HTML
+
     head = "".join(f"<th>{h}</th>" for h in ("id", "kind", "name", "date", "participants"))
     rows = "".join(
         "<tr>"
@@ -96,6 +97,8 @@ def records_html(records: Sequence[RecordBase], limit: int = HTML_ROWS) -> str:
 
 def record_html(record: RecordBase) -> str:
     """The record's fields, then its citations and discrepancies with their quotes."""
+    from html import escape
+
     fields = "".join(f"<tr><th>{name}</th><td>{escape(text)}</td></tr>" for name, text in _field_texts(record))
     citations = "".join(
         f"<li><code>{escape(c.source)}</code>, {escape(c.locator)}"

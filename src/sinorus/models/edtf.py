@@ -16,7 +16,6 @@ Times of day and level 2 features are rejected with a clear message.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -101,7 +100,7 @@ def _season(text: str, year: int, season: int, day_text: str | None, qualifier: 
         raise EDTFError(f"{text!r}: a season takes no qualifier at EDTF level 1")
     first, last = _SEASON_MONTHS[season]
     end_year, end_month = year + (last - 1) // 12, (last - 1) % 12 + 1
-    end = date(end_year, end_month, calendar.monthrange(end_year, end_month)[1])
+    end = date(end_year, end_month, _days_in(end_year, end_month))
     return _bound(date(year, first, 1), end, "season", qualifier, False)
 
 
@@ -110,7 +109,7 @@ def _month_or_day(text: str, year: int, month_text: str, day_text: str | None, q
     month = int(month_text)
     if not 1 <= month <= 12:
         raise EDTFError(f"{text!r}: month {month_text} is not 01-12 or a season 21-24")
-    last_day = calendar.monthrange(year, month)[1]
+    last_day = _days_in(year, month)
     if day_text is None or day_text == "XX":
         precision: Precision = "month" if day_text is None else "day"
         return _bound(date(year, month, 1), date(year, month, last_day), precision, qualifier, day_text == "XX")
@@ -119,6 +118,14 @@ def _month_or_day(text: str, year: int, month_text: str, day_text: str | None, q
         raise EDTFError(f"{text!r}: day {day_text} does not exist in {year}-{month_text}")
     exact = date(year, month, day)
     return _bound(exact, exact, "day", qualifier, False)
+
+
+def _days_in(year: int, month: int) -> int:
+    """The number of days in a month of the proleptic Gregorian calendar (the `calendar` module,
+    which also works out weekdays, is not imported for this)."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 
 def _bound(earliest: date, latest: date, precision: Precision, qualifier: str, unspecified: bool) -> _Bound:
@@ -307,7 +314,7 @@ def _parse(text: str) -> EDTF:
 def _years_from(day: date, years: int) -> date:
     """The same day `years` later (or earlier), 28 February for 29 February, within date's range."""
     year = min(max(day.year + years, date.min.year), date.max.year)
-    return day.replace(year=year, day=min(day.day, calendar.monthrange(year, day.month)[1]))
+    return day.replace(year=year, day=min(day.day, _days_in(year, day.month)))
 
 
 def _build(

@@ -8,7 +8,7 @@ tests, so that validating records does not import pycountry's databases.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib.resources import files
+from pathlib import Path
 from typing import Literal
 
 __all__ = ["IsoKind", "iso_name", "read_table"]
@@ -19,7 +19,7 @@ IsoKind = Literal["state", "historic", "currency"]
 
 def read_table(name: str) -> list[list[str]]:
     """The rows of a shipped tab-separated table in `sinorus.models`, header first, comments left out."""
-    text = files("sinorus.models").joinpath(name).read_text(encoding="utf-8")
+    text = Path(__file__).with_name(name).read_text(encoding="utf-8")
     return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
 
 
