@@ -12,6 +12,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -121,44 +122,86 @@ print(first, indexed, scan, lookup)
 """
 
 
-def best(code: str, repeat: int, cache: str | None = None) -> list[float]:
+def best(code: str, repeat: int, cache: str | None = None, path: Path | None = None) -> list[float]:
     """The best of `repeat` fresh processes for each figure `code` prints; `cache` is the folder
-    for the compiled form of the packaged data ("" for none)."""
-    env = {**os.environ, "SINORUS_CACHE_DIR": cache} if cache is not None else None
+    for the compiled form of the packaged data ("" for none), `path` a folder to import sinorus from."""
     runs = []
     for _ in range(repeat):
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=environment(cache, path)
+        ).stdout
         runs.append([float(x) for x in out.split()])
     return [min(column) for column in zip(*runs, strict=True)]
 
 
-def best_wall(command: list[str], repeat: int) -> float:
-    """The best wall time of `repeat` runs of a whole process."""
+def best_wall(command: list[str], repeat: int, cache: str | None = None, path: Path | None = None) -> float:
+    """The best wall time of `repeat` runs of a whole process (`cache` and `path` as for `best`)."""
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
-        subprocess.run(command, capture_output=True, check=True)
+        subprocess.run(command, capture_output=True, check=True, env=environment(cache, path))
         times.append(time.perf_counter() - start)
     return min(times)
 
 
-def cold_start_rows(repeat: int, cache: Path) -> list[tuple[str, str]]:
-    """Cold import and packaged load, and one CLI command, beside what pydantic alone costs."""
+def environment(cache: str | None, path: Path | None) -> dict[str, str] | None:
+    """This process's environment with the cache folder and the import path set, when given."""
+    if cache is None and path is None:
+        return None
+    env = dict(os.environ)
+    if cache is not None:
+        env["SINORUS_CACHE_DIR"] = cache
+    if path is not None:
+        env["PYTHONPATH"] = str(path)
+    return env
+
+
+def installed_copy(folder: Path) -> Path:
+    """A copy of the sinorus package laid out as the wheel installs it, with the compiled form
+    the wheel's build step adds; the folder to import it from."""
+    import sinorus
+    from sinorus.loading.shipped import write_shipped
+
+    package = folder / "sinorus"
+    shutil.copytree(Path(sinorus.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    write_shipped(package / "data", package / "compiled")
+    return folder
+
+
+def cold_start_rows(repeat: int, cache: Path, installed: Path) -> list[tuple[str, str]]:
+    """Cold import and packaged load, and one CLI command, beside what pydantic alone costs: as
+    installed from the wheel, and from a source checkout with and without the cache."""
     (base,) = best(COLD_BASE, repeat * 2)
+    best(COLD_LOAD, 1, path=installed)  # compiles the copy's modules
+    (shipped,) = best(COLD_LOAD, repeat * 2, path=installed)
     best(COLD_LOAD, 1, str(cache))  # writes the compiled form
     (compiled,) = best(COLD_LOAD, repeat * 2, str(cache))
     (from_yaml,) = best(COLD_LOAD, repeat * 2, "")
-    show = best_wall([sys.executable, "-m", "sinorus", "show", "vostok-2018"], repeat * 2)
+    show_command = [sys.executable, "-m", "sinorus", "show", "vostok-2018"]
+    show = best_wall(show_command, repeat * 2, path=installed)
+    show_checkout = best_wall(show_command, repeat * 2, str(cache))
     pydantic_only = best_wall([sys.executable, "-c", "import pydantic"], repeat * 2)
     return [
         (
-            "import + packaged load, compiled form / import pydantic BaseModel, TypeAdapter (target 1.4)",
+            "import + packaged load, installed wheel (shipped compiled form) / import pydantic BaseModel, "
+            "TypeAdapter (target 1.4)",
+            f"{ms(shipped)} / {ms(base)} = {shipped / base:.2f}",
+        ),
+        (
+            "import + packaged load, source checkout with the compiled form cached / the same",
             f"{ms(compiled)} / {ms(base)} = {compiled / base:.2f}",
         ),
-        ("import + packaged load, from YAML / the same", f"{ms(from_yaml)} / {ms(base)} = {from_yaml / base:.2f}"),
         (
-            "sinorus show ID / python -c 'import pydantic', whole processes (target 2.2)",
+            "import + packaged load, source checkout reading YAML / the same",
+            f"{ms(from_yaml)} / {ms(base)} = {from_yaml / base:.2f}",
+        ),
+        (
+            "sinorus show ID, installed wheel / python -c 'import pydantic', whole processes (target 2.2)",
             f"{ms(show)} / {ms(pydantic_only)} = {show / pydantic_only:.2f}",
+        ),
+        (
+            "sinorus show ID, source checkout with the compiled form cached / the same",
+            f"{ms(show_checkout)} / {ms(pydantic_only)} = {show_checkout / pydantic_only:.2f}",
         ),
     ]
 
@@ -175,7 +218,7 @@ def main() -> None:
     rows.append(("import sinorus / import pydantic", f"{ms(sinorus_import)} / {ms(pydantic_import)} = {ratio:.2f}"))
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
-        rows += cold_start_rows(args.repeat, tmp / "cache")
+        rows += cold_start_rows(args.repeat, tmp / "cache", installed_copy(tmp / "installed"))
         import sinorus
         from sinorus.export import record_to_json
 

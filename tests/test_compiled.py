@@ -11,7 +11,7 @@ import pytest
 import sinorus
 from sinorus.dataset import Dataset
 from sinorus.loading import load as load_module
-from sinorus.loading.compiled import cache_folder, compiled_path, read_compiled
+from sinorus.loading.compiled import cache_folder, compiled_path, data_digest, read_compiled
 from sinorus.loading.files import find_files
 from sinorus.loading.load import load_packaged, packaged_data_dir
 from tests.conftest import DATA
@@ -70,12 +70,12 @@ def test_a_truncated_compiled_form_is_caught_by_its_references(tmp_path: Path) -
 def test_a_changed_data_file_names_another_compiled_form(tmp_path: Path) -> None:
     copy = tmp_path / "data"
     shutil.copytree(DATA, copy)
-    before = compiled_path(copy, find_files([copy]), tmp_path)
-    assert before == compiled_path(copy, find_files([copy]), tmp_path)
-    assert compiled_path(packaged_data_dir(), find_files([packaged_data_dir()]), tmp_path) == before
+    before = compiled_path(data_digest(copy, find_files([copy])), tmp_path)
+    assert before == compiled_path(data_digest(copy, find_files([copy])), tmp_path)
+    assert compiled_path(data_digest(packaged_data_dir(), find_files([packaged_data_dir()])), tmp_path) == before
     first = sorted(copy.rglob("*.yaml"))[0]
     first.write_text(first.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    assert compiled_path(copy, find_files([copy]), tmp_path) != before
+    assert compiled_path(data_digest(copy, find_files([copy])), tmp_path) != before
 
 
 def test_a_cache_that_cannot_be_written_is_no_error(tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
-"""The built wheel carries the data: installed in a fresh environment outside the tree, it loads."""
+"""The built wheel carries the data and its compiled form: installed in a fresh environment outside
+the tree, it loads the same records, from the compiled form."""
 
 from __future__ import annotations
 
@@ -7,20 +8,24 @@ import os
 import subprocess
 import sys
 import venv
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from sinorus.dataset import Dataset
-from tests.conftest import ROOT
+from sinorus.loading.compiled import data_digest
+from sinorus.loading.files import find_files
+from sinorus.loading.shipped import shipped_name
+from tests.conftest import DATA, ROOT
 
 pytestmark = pytest.mark.slow
 
 CHECK = """
-import json, sinorus
+import json, sys, sinorus
 ds = sinorus.load()
-print(json.dumps({"file": sinorus.__file__, "records": len(ds), "ids": sorted(r.id for r in ds),
-                  "version": sinorus.__version__, "data_version": sinorus.DATA_VERSION}))
+print(json.dumps({"file": sinorus.__file__, "records": [r.model_dump_json() for r in ds],
+                  "yaml_read": "yaml" in sys.modules, "version": sinorus.__version__}))
 """
 
 
@@ -36,13 +41,26 @@ def test_wheel_installs_and_loads_every_record(tmp_path: Path, dataset: Dataset)
     venv.EnvBuilder(with_pip=True).create(env_dir)
     python = env_dir / ("Scripts" if os.name == "nt" else "bin") / "python"
     subprocess.run([str(python), "-m", "pip", "install", "--quiet", str(wheel)], check=True, capture_output=True)
+    with zipfile.ZipFile(wheel) as archive:
+        assert [name for name in archive.namelist() if name.startswith("sinorus/compiled/")] == [
+            f"sinorus/compiled/{shipped_name(data_digest(DATA, find_files([DATA])))}"
+        ]
     outside = tmp_path / "elsewhere"
     outside.mkdir()
-    done = subprocess.run([str(python), "-c", CHECK], cwd=outside, check=True, capture_output=True, text=True)
+    cache = tmp_path / "cache"
+    done = subprocess.run(
+        [str(python), "-c", CHECK],
+        cwd=outside,
+        check=True,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SINORUS_CACHE_DIR": str(cache)},
+    )
     result = json.loads(done.stdout)
     assert Path(result["file"]).is_relative_to(env_dir)
-    assert result["records"] == len(dataset)
-    assert result["ids"] == sorted(r.id for r in dataset)
+    assert result["records"] == [r.model_dump_json() for r in dataset]
+    assert not result["yaml_read"], "the installed package read YAML although it ships the compiled form"
+    assert not cache.exists(), "the installed package compiled the records again into the cache"
     cli = env_dir / "bin" / "sinorus"
     stats = subprocess.run([str(cli), "stats"], cwd=outside, check=True, capture_output=True, text=True)
     assert f"{len(dataset)} records" in stats.stdout

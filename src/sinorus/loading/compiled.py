@@ -1,5 +1,6 @@
-"""The compiled form of the packaged data: its validated records as JSON in the user's cache
-folder, so that a load skips reading YAML.
+"""The compiled form of the packaged data in the user's cache folder: its validated records as
+JSON, so that a load skips reading YAML when the package holds no compiled form of its own (an
+editable install; see `sinorus.loading.shipped`).
 
 The file is named by a hash of every packaged record file and of the code that reads and
 checks them (every module of the package, and the pydantic version), so a stale form is never
@@ -25,7 +26,7 @@ from sinorus.loading.files import write_atomically
 from sinorus.loading.integrity import record_problems
 from sinorus.models.records import Record, RecordBase
 
-__all__ = ["cache_folder", "compiled_path", "read_compiled", "write_compiled"]
+__all__ = ["cache_folder", "compiled_path", "data_digest", "read_compiled", "records_json", "write_compiled"]
 
 CACHE_ENV = "SINORUS_CACHE_DIR"
 """Environment variable naming the cache folder; set it empty to use no compiled form."""
@@ -41,12 +42,19 @@ def cache_folder() -> Path | None:
     return Path(base) / "sinorus"
 
 
-def compiled_path(data_dir: Path, files: Sequence[Path], folder: Path) -> Path:
-    """The compiled form's file for these record files, named by their content and the code."""
-    digest = hashlib.sha256(f"{__version__}|{pydantic.VERSION}|{_code_digest()}".encode())
+def data_digest(data_dir: Path, files: Sequence[Path]) -> str:
+    """A hash of the record files under `data_dir`: their names within it and their content."""
+    digest = hashlib.blake2b(digest_size=16)
     for file in sorted(files):
-        digest.update(str(file.relative_to(data_dir)).encode() + b"\0")
+        digest.update(file.relative_to(data_dir).as_posix().encode() + b"\0")
         digest.update(file.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def compiled_path(data: str, folder: Path) -> Path:
+    """The file in `folder` for the compiled form of the record files whose `data_digest` is
+    `data`, named by that digest and by the code that read them."""
+    digest = hashlib.sha256(f"{__version__}|{pydantic.VERSION}|{_code_digest()}|{data}".encode())
     return folder / f"packaged-{__version__}-{digest.hexdigest()[:32]}.json"
 
 
@@ -77,12 +85,17 @@ def read_compiled(path: Path) -> list[RecordBase] | None:
     return records
 
 
+def records_json(records: Sequence[RecordBase]) -> str:
+    """The records as a JSON array, every field given, as a compiled form holds them."""
+    return _adapter().dump_json(cast("list[Record]", list(records))).decode()
+
+
 def write_compiled(path: Path, records: Sequence[RecordBase]) -> None:
     """Keep the compiled form of `records`, in place of the stale ones of this version; a cache
     folder that cannot be written is no error."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, _adapter().dump_json(cast("list[Record]", list(records))).decode())
+        write_atomically(path, records_json(records))
         for stale in path.parent.glob(f"packaged-{__version__}-*.json"):
             if stale != path:
                 stale.unlink()

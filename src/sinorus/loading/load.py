@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sinorus.dataset import Dataset
 from sinorus.errors import DataError, Problem, SinorusError
-from sinorus.loading.compiled import cache_folder, compiled_path, read_compiled, write_compiled
+from sinorus.loading.compiled import cache_folder, compiled_path, data_digest, read_compiled, write_compiled
 from sinorus.loading.files import find_files
 from sinorus.loading.integrity import check_integrity, check_overrides
 from sinorus.loading.problems import problem_at
+from sinorus.loading.shipped import read_shipped, shipped_path
 from sinorus.memory import collection_paused
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ __all__ = ["load_dataset", "load_packaged", "packaged_data_dir"]
 def packaged_data_dir() -> Path:
     """The folder of the packaged record files, `sinorus/data` inside the installed package
     (in a source checkout, the authored copy at `src/sinorus/data`)."""
-    folder = Path(str(files("sinorus") / "data"))
+    folder = Path(__file__).resolve().parent.parent / "data"
     if not folder.is_dir():
         raise SinorusError(f"the packaged data is missing: no folder {folder} (reinstall sinorus)")
     return folder
@@ -32,13 +32,18 @@ def packaged_data_dir() -> Path:
 
 @collection_paused()
 def load_packaged(cache: Path | None = None) -> Dataset:
-    """The packaged data: from its compiled form in `cache` (default: `cache_folder()`) when one
-    matches the packaged files and the code, else read from YAML and compiled for next time."""
+    """The packaged data: from the compiled form shipped in the package when it matches the
+    packaged files, else from the one in `cache` (default: `cache_folder()`) when that matches
+    the files and the code, else read from YAML and compiled in `cache` for next time."""
     folder = packaged_data_dir()
+    digest = data_digest(folder, find_files([folder]))
+    records = read_shipped(shipped_path(digest))
+    if records is not None:
+        return Dataset(records)
     cache = cache if cache is not None else cache_folder()
     if cache is None:
         return load_dataset([folder])
-    compiled = compiled_path(folder, find_files([folder]), cache)
+    compiled = compiled_path(digest, cache)
     records = read_compiled(compiled)
     if records is not None:
         return Dataset(records)
