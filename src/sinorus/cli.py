@@ -8,7 +8,6 @@ import io
 import json
 import os
 import sys
-import tempfile
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,9 +19,8 @@ from sinorus.citing import bibtex_entry, dataset_bibtex, dataset_reference, refe
 from sinorus.coverage import coverage
 from sinorus.dataset import ActorFilterRole, Dataset
 from sinorus.errors import DataError, SinorusError
-from sinorus.export import FORMATS, export, format_of_path, record_to_json
-from sinorus.export.csv_tables import write_csv_table
-from sinorus.export.parquet import write_parquet_table
+from sinorus.export import FORMATS, export, format_of_path
+from sinorus.export.records_json import record_to_json
 from sinorus.models.display import record_text
 from sinorus.models.records import RECORD_TYPES, RecordBase
 from sinorus.query import actors_of, year_span
@@ -314,11 +312,16 @@ def _serve(args: argparse.Namespace) -> int:
     records = _dataset(args).records
     if args.folder is not None:
         return serve(records, args.folder, args.host, args.port)
+    import tempfile
+
     with tempfile.TemporaryDirectory(prefix="sinorus-serve-") as folder:
         return serve(records, Path(folder), args.host, args.port)
 
 
 def _panel(args: argparse.Namespace) -> int:
+    from sinorus.export.csv_tables import write_csv_table
+    from sinorus.export.parquet import write_parquet_table
+
     output = str(args.output)
     suffix = Path(output).suffix.lower()
     if output != "-" and suffix not in _PANEL_SUFFIXES:

@@ -5,6 +5,9 @@ data package write the flat tables of `sinorus.tables`, one file per table; SQLi
 into one database with keys and a full-text index.
 The JSON Schema describes one exported record; it has its own entry points
 (`write_json_schema`, `sinorus schema`), and `export(..., "jsonschema")` is deprecated.
+
+Each format's writer, and what it needs (csv, sqlite3, pyarrow), is imported when it first
+writes, so that listing the formats costs next to nothing.
 """
 
 from __future__ import annotations
@@ -12,25 +15,18 @@ from __future__ import annotations
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
+from sinorus._lazy import lazy_names
 from sinorus.errors import ExportError
-from sinorus.export.csv_tables import write_csv_tables
-from sinorus.export.datapackage import write_datapackage
-from sinorus.export.json_schema import record_json_schema, write_json_schema, write_json_schema_stream
-from sinorus.export.parquet import write_parquet_tables
-from sinorus.export.records_json import (
-    record_to_json,
-    write_json,
-    write_json_stream,
-    write_jsonl,
-    write_jsonl_stream,
-)
-from sinorus.export.sqlite import write_sqlite
 from sinorus.memory import collection_paused
 from sinorus.models.records import RecordBase
-from sinorus.tables import Table, build_closed_tables
+
+if TYPE_CHECKING:
+    from sinorus.export.json_schema import record_json_schema, write_json_schema
+    from sinorus.export.records_json import record_to_json, write_jsonl_stream
 
 __all__ = [
     "FORMATS",
@@ -59,36 +55,62 @@ class Format:
     """Writes the flat tables, whose keys need every record a row points at."""
 
 
-def _tables_to(write: Callable[[Iterable[Table], Path], object]) -> Callable[[Sequence[RecordBase], Path], object]:
-    return lambda records, path: write(build_closed_tables(records).values(), path)
+def _deferred(module: str, name: str) -> Callable[..., Any]:
+    """The function `name` of `sinorus.export.<module>`, imported when first called."""
+
+    def call(*args: Any) -> Any:
+        return getattr(import_module(f"sinorus.export.{module}"), name)(*args)
+
+    return call
+
+
+def _tables_to(module: str, name: str) -> Callable[[Sequence[RecordBase], Path], object]:
+    """A writer of the flat tables of the records, by the table writer `name` of `module`."""
+
+    def write(records: Sequence[RecordBase], path: Path) -> object:
+        from sinorus.tables import build_closed_tables
+
+        return _deferred(module, name)(build_closed_tables(records).values(), path)
+
+    return write
 
 
 FORMATS: dict[str, Format] = {
     "jsonl": Format(
-        "one JSON object per record, one per line", False, write_jsonl, (".jsonl", ".ndjson"), write_jsonl_stream
+        "one JSON object per record, one per line",
+        False,
+        _deferred("records_json", "write_jsonl"),
+        (".jsonl", ".ndjson"),
+        _deferred("records_json", "write_jsonl_stream"),
     ),
-    "json": Format("one JSON array of record objects", False, write_json, (".json",), write_json_stream),
-    "csv": Format("one CSV file per table", True, _tables_to(write_csv_tables), tables=True),
-    "parquet": Format("one Parquet file per table", True, _tables_to(write_parquet_tables), tables=True),
+    "json": Format(
+        "one JSON array of record objects",
+        False,
+        _deferred("records_json", "write_json"),
+        (".json",),
+        _deferred("records_json", "write_json_stream"),
+    ),
+    "csv": Format("one CSV file per table", True, _tables_to("csv_tables", "write_csv_tables"), tables=True),
+    "parquet": Format("one Parquet file per table", True, _tables_to("parquet", "write_parquet_tables"), tables=True),
     "datapackage": Format(
         "a Frictionless data package: CSV tables and datapackage.json",
         True,
-        _tables_to(write_datapackage),
+        _tables_to("datapackage", "write_datapackage"),
         tables=True,
     ),
     "sqlite": Format(
         "one SQLite database: the tables with their keys and a full-text index",
         False,
-        write_sqlite,
+        _deferred("sqlite", "write_sqlite"),
         tables=True,
         suffixes=(".sqlite", ".sqlite3", ".db"),
     ),
     "jsonschema": Format(
         "the JSON Schema of an exported record",
         False,
-        lambda rs, p: write_json_schema(p),
+        lambda rs, p: _deferred("json_schema", "write_json_schema")(p),
         (".schema.json", ".json"),
-        lambda rs, stream: write_json_schema_stream(stream),
+        lambda rs, stream: _deferred("json_schema", "write_json_schema_stream")(stream),
     ),
 }
 """The export formats by name."""
@@ -127,3 +149,14 @@ def export(records: Iterable[RecordBase], path: str | Path, format: str = "jsonl
     records = tuple(records)
     chosen.write(records, Path(path))
     return len(records)
+
+
+__getattr__, __dir__ = lazy_names(
+    __name__,
+    {
+        "record_json_schema": "sinorus.export.json_schema",
+        "write_json_schema": "sinorus.export.json_schema",
+        "record_to_json": "sinorus.export.records_json",
+        "write_jsonl_stream": "sinorus.export.records_json",
+    },
+)
