@@ -22,7 +22,7 @@ import pydantic
 from pydantic import TypeAdapter, ValidationError
 
 from sinorus._version import __version__
-from sinorus.loading.files import write_atomically
+from sinorus.loading.files import PACKAGE, write_atomically
 from sinorus.loading.integrity import record_problems
 from sinorus.models.records import Record, RecordBase
 
@@ -60,9 +60,8 @@ def compiled_path(data: str, folder: Path) -> Path:
 
 @cache
 def _code_digest() -> str:
-    package = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
-    for module in sorted(package.rglob("*.py")):
+    for module in sorted(PACKAGE.rglob("*.py")):
         digest.update(module.read_bytes())
     return digest.hexdigest()
 

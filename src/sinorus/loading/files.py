@@ -12,8 +12,12 @@ from typing import Any
 
 from sinorus.errors import DataError, Problem, display_path
 
+PACKAGE = Path(__file__).resolve().parent.parent
+"""The folder of the `sinorus` package, as installed (in a source checkout, `src/sinorus`)."""
+
 __all__ = [
     "MAX_FILE_BYTES",
+    "PACKAGE",
     "SUFFIXES",
     "Position",
     "RecordFile",

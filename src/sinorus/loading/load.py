@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from sinorus.dataset import Dataset
 from sinorus.errors import DataError, Problem, SinorusError
 from sinorus.loading.compiled import cache_folder, compiled_path, data_digest, read_compiled, write_compiled
-from sinorus.loading.files import find_files
+from sinorus.loading.files import PACKAGE, find_files
 from sinorus.loading.integrity import check_integrity, check_overrides
 from sinorus.loading.problems import problem_at
 from sinorus.loading.shipped import read_shipped, shipped_path
@@ -24,7 +24,7 @@ __all__ = ["load_dataset", "load_packaged", "packaged_data_dir"]
 def packaged_data_dir() -> Path:
     """The folder of the packaged record files, `sinorus/data` inside the installed package
     (in a source checkout, the authored copy at `src/sinorus/data`)."""
-    folder = Path(__file__).resolve().parent.parent / "data"
+    folder = PACKAGE / "data"
     if not folder.is_dir():
         raise SinorusError(f"the packaged data is missing: no folder {folder} (reinstall sinorus)")
     return folder

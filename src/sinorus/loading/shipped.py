@@ -24,14 +24,11 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 
 from sinorus.loading.compiled import data_digest, records_json
-from sinorus.loading.files import find_files
+from sinorus.loading.files import PACKAGE, find_files
 from sinorus.models.edtf import EDTF
 from sinorus.models.records import RECORD_TYPES, RecordBase
 
 __all__ = ["read_shipped", "shipped_name", "shipped_path", "write_shipped"]
-
-PACKAGE = Path(__file__).resolve().parent.parent
-"""The installed `sinorus` package."""
 
 _KIND = tuple(RecordBase.model_fields).index("kind")
 """Where a record's row holds its kind."""
@@ -40,9 +37,9 @@ Reader = Callable[[Any], Any]
 """Turns a field's JSON value into the value the model holds."""
 
 
-def shipped_path(digest: str, package: Path = PACKAGE) -> Path:
-    """Where `package` keeps the compiled form of record files whose `data_digest` is `digest`."""
-    return package / "compiled" / shipped_name(digest)
+def shipped_path(digest: str) -> Path:
+    """Where the package keeps the compiled form of record files whose `data_digest` is `digest`."""
+    return PACKAGE / "compiled" / shipped_name(digest)
 
 
 def shipped_name(digest: str) -> str:
